@@ -1,0 +1,37 @@
+using NodaTime;
+
+namespace VisitPlanner.Core.Domain;
+
+/// <summary>
+/// A trip, lecture, visit, meeting or inspection with its itinerary. Immutable: every change makes a new
+/// value with a higher <see cref="Revision"/>, which feeds publish as SEQUENCE and the API as the ETag.
+/// </summary>
+public sealed record VisitEvent
+{
+    public required string Id { get; init; }
+    public required EventKind Kind { get; init; }
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    public required DateTimeZone TimeZone { get; init; }
+    public required IReadOnlyList<string> Calendars { get; init; }
+    public required Organizer Organizer { get; init; }
+    public required IReadOnlyList<Participant> Participants { get; init; }
+    public required IReadOnlyList<ItineraryItem> Itinerary { get; init; }
+    public Lecture? Lecture { get; init; }
+    public required EventStatus Status { get; init; }
+    public required int Revision { get; init; }
+    public required Instant CreatedAt { get; init; }
+    public required Instant UpdatedAt { get; init; }
+
+    /// <summary>When the first item starts.</summary>
+    public Instant StartsAt => Itinerary.Min(i => i.Timing.StartInstant);
+
+    /// <summary>When the last item ends.</summary>
+    public Instant EndsAt => Itinerary.Max(i => i.Timing.EndInstant);
+
+    /// <summary>True when some part of the event lies inside [from, to).</summary>
+    public bool Overlaps(Instant from, Instant to) => StartsAt < to && EndsAt > from;
+
+    /// <summary>The API's ETag for this revision: strong, because If-Match compares strongly (RFC 9110 13.1.1).</summary>
+    public string ETag => $"\"r{Revision}\"";
+}

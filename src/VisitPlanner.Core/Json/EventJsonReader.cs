@@ -1,0 +1,349 @@
+using System.Text.Json;
+using NodaTime;
+using NodaTime.TimeZones;
+using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Scheduling;
+
+namespace VisitPlanner.Core.Json;
+
+/// <summary>
+/// Turns an event's JSON (as organizers send it, or as it was stored) into domain values, naming every
+/// field that is wrong. The one place that knows the event's JSON shape on the way in.
+/// </summary>
+public static class EventJsonReader
+{
+    public const int MaxItineraryItems = 200;
+    public const int MaxParticipants = 500;
+    public const int MaxCalendars = 20;
+
+    private static readonly HashSet<string> EventFields =
+    [
+        "kind", "title", "description", "timeZone", "calendars", "organizer", "participants", "itinerary",
+        "speaker", "series", "sessionNumber", "status",
+        // Server-owned fields a client may echo back from a GET; accepted and ignored.
+        "id", "revision", "createdAt", "updatedAt", "startsAt", "endsAt",
+    ];
+
+    private static readonly HashSet<string> ItemFields = ["id", "title", "start", "end", "timeZone", "location", "notes"];
+    private static readonly HashSet<string> PlaceFields = ["name", "address", "city", "lat", "lon"];
+    private static readonly HashSet<string> OrganizerFields = ["name", "organization", "email"];
+    private static readonly HashSet<string> ParticipantFields = ["name", "title", "organization", "role", "email"];
+
+    /// <summary>The calendar ids the body names, so the caller can load them before <see cref="ReadDraft"/>.</summary>
+    public static IReadOnlyList<string> PeekCalendarIds(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object
+        && JsonFieldReader.Find(root, "calendars") is { ValueKind: JsonValueKind.Array } calendars
+            ? calendars.EnumerateArray()
+                .Select(c => c.ValueKind == JsonValueKind.String && JsonFieldReader.TryGetString(c, out var id) ? id : "")
+                .Where(id => Identifier.Problem(id) is null)
+                .Distinct()
+                .Take(MaxCalendars)
+                .ToArray()
+            : [];
+
+    /// <summary>
+    /// Reads an organizer's event. <paramref name="knownCalendars"/> holds the calendars that exist among
+    /// those named; null skips that check (stored events were checked when written).
+    /// </summary>
+    public static (EventDraft? Draft, IReadOnlyList<FieldError> Errors) ReadDraft(
+        JsonElement root, IReadOnlyDictionary<string, VisitCalendar> knownCalendars, Func<string> newItemId) =>
+        Read(root, knownCalendars, newItemId, stored: false);
+
+    private static (EventDraft? Draft, IReadOnlyList<FieldError> Errors) Read(
+        JsonElement root, IReadOnlyDictionary<string, VisitCalendar>? knownCalendars, Func<string> newItemId, bool stored)
+    {
+        var reader = new JsonFieldReader();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            reader.Fail("$", $"the body must be a JSON object, not {JsonFieldReader.Describe(root)}");
+            return (null, reader.Errors);
+        }
+        reader.RejectUnknown(root, "", EventFields);
+
+        var kind = ReadKind(reader, root);
+        var title = reader.String(root, "title", "", required: true, TextRules.Title);
+        var description = reader.String(root, "description", "", required: false, TextRules.LongText);
+        var calendars = ReadCalendars(reader, root, knownCalendars);
+        var zone = ReadZone(reader, root, "", calendars, knownCalendars);
+        var organizer = ReadOrganizer(reader, root);
+        var participants = ReadParticipants(reader, root);
+        // With no usable zone there is already an error; the default zone still lets every item be checked.
+        var itinerary = ReadItinerary(reader, root, zone ?? TimeZones.Default, newItemId);
+        var lecture = ReadLecture(reader, root);
+        var status = ReadStatus(reader, root, stored);
+
+        if (reader.HasErrors) return (null, reader.Errors);
+        var draft = new EventDraft(kind!.Value, title!, description, zone!, calendars!, organizer!, participants!, itinerary!, lecture, status);
+        return (draft, []);
+    }
+
+    /// <summary>Reads an event as <see cref="EventJsonWriter"/> stored it; throws when the stored JSON is not readable, since that is corruption, not bad input.</summary>
+    public static VisitEvent ReadStored(JsonElement root)
+    {
+        var (draft, errors) = Read(root, knownCalendars: null, () => throw new InvalidDataException("A stored item has no id."), stored: true);
+        if (draft is null) throw new InvalidDataException($"Stored event is invalid: {string.Join("; ", errors)}");
+        var id = root.GetProperty("id").GetString()!;
+        return new VisitEvent
+        {
+            Id = id,
+            Kind = draft.Kind,
+            Title = draft.Title,
+            Description = draft.Description,
+            TimeZone = draft.TimeZone,
+            Calendars = draft.Calendars,
+            Organizer = draft.Organizer,
+            Participants = draft.Participants,
+            Itinerary = draft.Itinerary,
+            Lecture = draft.Lecture,
+            Status = draft.Status,
+            Revision = root.GetProperty("revision").GetInt32(),
+            CreatedAt = TimeInput.ParseInstant(root.GetProperty("createdAt").GetString()!) ?? throw new InvalidDataException("createdAt"),
+            UpdatedAt = TimeInput.ParseInstant(root.GetProperty("updatedAt").GetString()!) ?? throw new InvalidDataException("updatedAt"),
+        };
+    }
+
+    private static EventKind? ReadKind(JsonFieldReader reader, JsonElement root)
+    {
+        var name = reader.String(root, "kind", "", required: true, TextRules.Name);
+        if (name is null) return null;
+        if (EventKindNames.TryParse(name, out var kind)) return kind;
+        reader.Fail("kind", $"'{name}' is not a kind; use one of: {string.Join(", ", EventKindNames.All)}");
+        return null;
+    }
+
+    private static EventStatus ReadStatus(JsonFieldReader reader, JsonElement root, bool stored)
+    {
+        var name = reader.String(root, "status", "", required: false, TextRules.Name);
+        if (name is null) return EventStatus.Confirmed;
+        if (EventStatusNames.TryParse(name, out var status) && (stored || status.IsOpen())) return status;
+        reader.Fail("status", $"'{name}' is not a status an organizer can set; use 'confirmed' or 'tentative' (DELETE cancels an event)");
+        return EventStatus.Confirmed;
+    }
+
+    private static IReadOnlyList<string>? ReadCalendars(JsonFieldReader reader, JsonElement root, IReadOnlyDictionary<string, VisitCalendar>? known)
+    {
+        var elements = reader.Array(root, "calendars", "", required: true, MaxCalendars);
+        if (elements is null) return null;
+        if (elements.Count == 0)
+        {
+            reader.Fail("calendars", "must name at least one calendar");
+            return null;
+        }
+        var ids = new List<string>();
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var path = JsonFieldReader.PathOf("calendars", i);
+            var id = reader.Text(elements[i], path, required: true, new TextRules(Identifier.MaxLength * 2));
+            if (id is null) continue;
+            if (Identifier.Problem(id) is { } problem) reader.Fail(path, problem);
+            else if (known is not null && !known.ContainsKey(id)) reader.Fail(path, $"calendar '{id}' does not exist; create it with PUT /api/calendars/{id}");
+            else if (ids.Contains(id)) reader.Fail(path, $"calendar '{id}' is listed twice");
+            else ids.Add(id);
+        }
+        return ids;
+    }
+
+    private static DateTimeZone? ReadZone(JsonFieldReader reader, JsonElement obj, string parentPath,
+        IReadOnlyList<string>? calendars, IReadOnlyDictionary<string, VisitCalendar>? known)
+    {
+        var id = reader.String(obj, "timeZone", parentPath, required: false, TextRules.Name);
+        if (id is not null)
+        {
+            if (TimeZones.Find(id) is { } zone) return zone;
+            reader.Fail(JsonFieldReader.PathOf(parentPath, "timeZone"), $"'{id}' is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)");
+            return null;
+        }
+        // Default: the first calendar's zone; stored events always carry their zone explicitly.
+        if (calendars is { Count: > 0 } && known is not null && known.TryGetValue(calendars[0], out var first)) return first.TimeZone;
+        if (known is null && calendars is not null) reader.Fail(JsonFieldReader.PathOf(parentPath, "timeZone"), "is required");
+        return null;
+    }
+
+    private static Organizer? ReadOrganizer(JsonFieldReader reader, JsonElement root)
+    {
+        if (reader.Object(root, "organizer", "", required: true) is not { } obj) return null;
+        reader.RejectUnknown(obj, "organizer", OrganizerFields);
+        var name = reader.String(obj, "name", "organizer", required: true, TextRules.Name);
+        var organization = reader.String(obj, "organization", "organizer", required: false, TextRules.Name);
+        var email = ReadEmail(reader, obj, "organizer");
+        return name is null ? null : new Organizer(name, organization, email);
+    }
+
+    private static IReadOnlyList<Participant>? ReadParticipants(JsonFieldReader reader, JsonElement root)
+    {
+        if (JsonFieldReader.Find(root, "participants") is null) return [];
+        var elements = reader.Array(root, "participants", "", required: false, MaxParticipants);
+        if (elements is null) return null;
+        var participants = new List<Participant>();
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var path = JsonFieldReader.PathOf("participants", i);
+            if (elements[i].ValueKind != JsonValueKind.Object)
+            {
+                reader.Fail(path, $"must be an object, not {JsonFieldReader.Describe(elements[i])}");
+                continue;
+            }
+            var obj = elements[i];
+            reader.RejectUnknown(obj, path, ParticipantFields);
+            var name = reader.String(obj, "name", path, required: true, TextRules.Name);
+            var title = reader.String(obj, "title", path, required: false, TextRules.Name);
+            var organization = reader.String(obj, "organization", path, required: false, TextRules.Name);
+            var role = reader.String(obj, "role", path, required: false, TextRules.Name);
+            var email = ReadEmail(reader, obj, path);
+            if (name is not null) participants.Add(new Participant(name, title, organization, role, email));
+        }
+        return participants;
+    }
+
+    private static string? ReadEmail(JsonFieldReader reader, JsonElement obj, string parentPath)
+    {
+        var email = reader.String(obj, "email", parentPath, required: false, new TextRules(254));
+        if (email is null) return null;
+        var at = email.IndexOf('@');
+        if (at <= 0 || at != email.LastIndexOf('@') || at == email.Length - 1 || email.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or ',' or ';' or ':' or '"'))
+        {
+            reader.Fail(JsonFieldReader.PathOf(parentPath, "email"), "must be an email address such as name@example.com");
+            return null;
+        }
+        return email;
+    }
+
+    private static Lecture? ReadLecture(JsonFieldReader reader, JsonElement root)
+    {
+        var lecture = new Lecture(
+            reader.String(root, "speaker", "", required: false, TextRules.Name),
+            reader.String(root, "series", "", required: false, TextRules.Name),
+            reader.Integer(root, "sessionNumber", "", 1, 100_000));
+        return lecture.IsEmpty ? null : lecture;
+    }
+
+    private static IReadOnlyList<ItineraryItem>? ReadItinerary(JsonFieldReader reader, JsonElement root, DateTimeZone eventZone, Func<string> newItemId)
+    {
+        var elements = reader.Array(root, "itinerary", "", required: true, MaxItineraryItems);
+        if (elements is null) return null;
+        if (elements.Count == 0)
+        {
+            reader.Fail("itinerary", "must have at least one item (an event needs a time to appear in calendars)");
+            return null;
+        }
+        var items = new List<ItineraryItem>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var path = JsonFieldReader.PathOf("itinerary", i);
+            if (elements[i].ValueKind != JsonValueKind.Object)
+            {
+                reader.Fail(path, $"must be an object, not {JsonFieldReader.Describe(elements[i])}");
+                continue;
+            }
+            var item = ReadItem(reader, elements[i], path, eventZone, newItemId);
+            if (item is null) continue;
+            if (!ids.Add(item.Id)) reader.Fail(JsonFieldReader.PathOf(path, "id"), $"item id '{item.Id}' is used twice in this itinerary");
+            items.Add(item);
+        }
+        return items;
+    }
+
+    private static ItineraryItem? ReadItem(JsonFieldReader reader, JsonElement obj, string path, DateTimeZone eventZone, Func<string> newItemId)
+    {
+        reader.RejectUnknown(obj, path, ItemFields);
+        var id = reader.String(obj, "id", path, required: false, TextRules.Name);
+        if (id is not null && Identifier.Problem(id) is { } idProblem)
+        {
+            reader.Fail(JsonFieldReader.PathOf(path, "id"), idProblem);
+            id = null;
+        }
+        var title = reader.String(obj, "title", path, required: true, TextRules.Title);
+        var ownZone = JsonFieldReader.Find(obj, "timeZone") is not null;
+        var zone = ownZone ? ReadZone(reader, obj, path, null, null) : eventZone;
+        var timing = zone is null ? null : ReadTiming(reader, obj, path, zone);
+        var location = ReadPlace(reader, obj, path);
+        var notes = reader.String(obj, "notes", path, required: false, TextRules.LongText);
+        if (title is null || timing is null) return null;
+        return new ItineraryItem(id ?? newItemId(), title, timing, location, notes, ownZone);
+    }
+
+    private static ItemTiming? ReadTiming(JsonFieldReader reader, JsonElement obj, string path, DateTimeZone zone)
+    {
+        var start = ReadTime(reader, obj, path, "start");
+        var end = ReadTime(reader, obj, path, "end");
+        if (start is null || end is null) return null;
+        var endPath = JsonFieldReader.PathOf(path, "end");
+        if (start is TimeInput.Date startDate)
+        {
+            if (end is not TimeInput.Date endDate)
+            {
+                reader.Fail(endPath, "must be a date like start, since start is a date (an all-day item)");
+                return null;
+            }
+            if (endDate.Value < startDate.Value)
+            {
+                reader.Fail(endPath, $"{TimeInput.Format(endDate.Value)} is before start {TimeInput.Format(startDate.Value)}");
+                return null;
+            }
+            return ItemTiming.AllDay(startDate.Value, endDate.Value, zone);
+        }
+        if (end is TimeInput.Date)
+        {
+            reader.Fail(endPath, "must be a date-time like start, since start has a time");
+            return null;
+        }
+        var localStart = ToLocal(start, zone);
+        var localEnd = ToLocal(end, zone);
+        if (localEnd < localStart || EndInstant(localEnd, zone) < EndInstant(localStart, zone))
+        {
+            reader.Fail(endPath, $"{TimeInput.Format(localEnd)} is before start {TimeInput.Format(localStart)} ({zone.Id})");
+            return null;
+        }
+        return ItemTiming.Timed(localStart, localEnd, zone);
+    }
+
+    private static Instant EndInstant(LocalDateTime local, DateTimeZone zone) => local.InZone(zone, Resolvers.LenientResolver).ToInstant();
+
+    private static LocalDateTime ToLocal(TimeInput input, DateTimeZone zone) => input switch
+    {
+        TimeInput.Local local => local.Value,
+        TimeInput.Absolute absolute => absolute.Value.InZone(zone).LocalDateTime,
+        _ => throw new ArgumentOutOfRangeException(nameof(input)),
+    };
+
+    private static TimeInput? ReadTime(JsonFieldReader reader, JsonElement obj, string path, string name)
+    {
+        var text = reader.String(obj, name, path, required: true, new TextRules(40));
+        if (text is null) return null;
+        var input = TimeInput.Parse(text);
+        if (input is null)
+        {
+            reader.Fail(JsonFieldReader.PathOf(path, name), $"'{text}' is not {TimeInput.AcceptedShapes}");
+            return null;
+        }
+        var year = input switch
+        {
+            TimeInput.Date d => d.Value.Year,
+            TimeInput.Local l => l.Value.Year,
+            TimeInput.Absolute a => a.Value.InUtc().Year,
+            _ => 0,
+        };
+        if (year is < 1900 or > 2200)
+        {
+            reader.Fail(JsonFieldReader.PathOf(path, name), $"year {year} is out of range (1900 to 2200)");
+            return null;
+        }
+        return input;
+    }
+
+    private static Place? ReadPlace(JsonFieldReader reader, JsonElement obj, string parentPath)
+    {
+        if (reader.Object(obj, "location", parentPath, required: false) is not { } place) return null;
+        var path = JsonFieldReader.PathOf(parentPath, "location");
+        reader.RejectUnknown(place, path, PlaceFields);
+        var name = reader.String(place, "name", path, required: true, TextRules.ShortText);
+        var address = reader.String(place, "address", path, required: false, TextRules.ShortText);
+        var city = reader.String(place, "city", path, required: false, TextRules.Name);
+        var lat = reader.Number(place, "lat", path, -90, 90);
+        var lon = reader.Number(place, "lon", path, -180, 180);
+        if (lat.HasValue != lon.HasValue)
+            reader.Fail(JsonFieldReader.PathOf(path, lat.HasValue ? "lon" : "lat"), "must be given together with " + (lat.HasValue ? "lat" : "lon"));
+        return name is null ? null : new Place(name, address, city, lat, lon);
+    }
+}

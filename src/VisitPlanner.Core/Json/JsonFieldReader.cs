@@ -1,0 +1,201 @@
+using System.Text.Json;
+
+namespace VisitPlanner.Core.Json;
+
+/// <summary>
+/// Reads fields out of a parsed JSON object and records every problem with its path, so one response
+/// can name all the fields that are wrong instead of the first exception's.
+/// </summary>
+public sealed class JsonFieldReader
+{
+    private readonly List<FieldError> _errors = [];
+
+    public IReadOnlyList<FieldError> Errors => _errors;
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public void Fail(string path, string message) => _errors.Add(new FieldError(path, message));
+
+    public static string PathOf(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
+
+    public static string PathOf(string parent, int index) => $"{parent}[{index}]";
+
+    /// <summary>The property, or null when it is absent or JSON null.</summary>
+    public static JsonElement? Find(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    public JsonElement? Object(JsonElement obj, string name, string parentPath, bool required)
+    {
+        var path = PathOf(parentPath, name);
+        var value = Find(obj, name);
+        if (value is null)
+        {
+            if (required) Fail(path, "is required");
+            return null;
+        }
+        if (value.Value.ValueKind != JsonValueKind.Object)
+        {
+            Fail(path, $"must be an object, not {Describe(value.Value)}");
+            return null;
+        }
+        return value;
+    }
+
+    public IReadOnlyList<JsonElement>? Array(JsonElement obj, string name, string parentPath, bool required, int maxItems)
+    {
+        var path = PathOf(parentPath, name);
+        var value = Find(obj, name);
+        if (value is null)
+        {
+            if (required) Fail(path, "is required");
+            return null;
+        }
+        if (value.Value.ValueKind != JsonValueKind.Array)
+        {
+            Fail(path, $"must be an array, not {Describe(value.Value)}");
+            return null;
+        }
+        var length = value.Value.GetArrayLength();
+        if (length > maxItems)
+        {
+            Fail(path, $"must have at most {maxItems} entries, not {length}");
+            return null;
+        }
+        return value.Value.EnumerateArray().ToArray();
+    }
+
+    public string? String(JsonElement obj, string name, string parentPath, bool required, TextRules rules)
+    {
+        var path = PathOf(parentPath, name);
+        var value = Find(obj, name);
+        if (value is null)
+        {
+            if (required) Fail(path, "is required");
+            return null;
+        }
+        return Text(value.Value, path, required, rules);
+    }
+
+    /// <summary>Validates a JSON string value as text: trimmed, non-empty when required, within its length, without stray control characters.</summary>
+    public string? Text(JsonElement value, string path, bool required, TextRules rules)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            Fail(path, $"must be a string, not {Describe(value)}");
+            return null;
+        }
+        if (!TryGetString(value, out var raw))
+        {
+            // JSON escapes can smuggle in a lone surrogate ("\ud800"), which no UTF-8 feed can carry.
+            Fail(path, "must be valid Unicode (it contains a lone surrogate)");
+            return null;
+        }
+        var text = raw.Trim();
+        if (text.Length == 0)
+        {
+            if (required) Fail(path, "must not be empty");
+            return null;
+        }
+        var codePoints = text.EnumerateRunes().Count();
+        if (codePoints > rules.MaxLength)
+        {
+            Fail(path, $"must be at most {rules.MaxLength} characters, not {codePoints}");
+            return null;
+        }
+        foreach (var c in text)
+        {
+            var allowed = rules.MultiLine && c is '\r' or '\n' or '\t';
+            if (char.IsControl(c) && !allowed)
+            {
+                Fail(path, rules.MultiLine
+                    ? $"must not contain control characters other than CR, LF and TAB (found U+{(int)c:X4})"
+                    : $"must be a single line without control characters (found U+{(int)c:X4})");
+                return null;
+            }
+        }
+        return text;
+    }
+
+    public double? Number(JsonElement obj, string name, string parentPath, double min, double max)
+    {
+        var path = PathOf(parentPath, name);
+        var value = Find(obj, name);
+        if (value is null) return null;
+        if (value.Value.ValueKind != JsonValueKind.Number || !value.Value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            Fail(path, $"must be a number, not {Describe(value.Value)}");
+            return null;
+        }
+        if (number < min || number > max)
+        {
+            Fail(path, $"must be between {min} and {max}");
+            return null;
+        }
+        return number;
+    }
+
+    public int? Integer(JsonElement obj, string name, string parentPath, int min, int max)
+    {
+        var path = PathOf(parentPath, name);
+        var value = Find(obj, name);
+        if (value is null) return null;
+        if (value.Value.ValueKind != JsonValueKind.Number || !value.Value.TryGetInt32(out var number))
+        {
+            Fail(path, value.Value.ValueKind == JsonValueKind.Number
+                ? $"must be a whole number between {min} and {max}"
+                : $"must be a whole number, not {Describe(value.Value)}");
+            return null;
+        }
+        if (number < min || number > max)
+        {
+            Fail(path, $"must be between {min} and {max}");
+            return null;
+        }
+        return number;
+    }
+
+    /// <summary>Fails when <paramref name="obj"/> has a property not in <paramref name="known"/>: a typo ("itinerery") should not be silently dropped.</summary>
+    public void RejectUnknown(JsonElement obj, string parentPath, IReadOnlySet<string> known)
+    {
+        foreach (var property in obj.EnumerateObject())
+        {
+            string name;
+            try
+            {
+                name = property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                Fail(PathOf(parentPath, "?"), "a field name is not valid Unicode (it contains a lone surrogate)");
+                continue;
+            }
+            if (!known.Contains(name))
+                Fail(PathOf(parentPath, name), $"is not a known field (expected one of: {string.Join(", ", known.Order(StringComparer.Ordinal))})");
+        }
+    }
+
+    /// <summary>The string value, or false when it is not well-formed UTF-16 (System.Text.Json throws rather than return a lone surrogate).</summary>
+    public static bool TryGetString(JsonElement value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
+
+    public static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}

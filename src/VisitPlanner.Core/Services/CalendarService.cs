@@ -1,0 +1,31 @@
+using System.Text.Json;
+using NodaTime;
+using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Json;
+
+namespace VisitPlanner.Core.Services;
+
+/// <summary>Creating, changing and reading calendars.</summary>
+public sealed class CalendarService(ICalendarRepository calendars, IClock clock)
+{
+    public sealed record Saved(VisitCalendar Calendar, bool Created);
+
+    public async Task<Outcome<Saved>> PutAsync(string id, JsonElement body, CancellationToken cancellationToken)
+    {
+        if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("calendarId", idProblem);
+        var (draft, errors) = CalendarJson.ReadDraft(body);
+        if (draft is null) return Problem.Invalid(errors);
+        if (JsonFieldReader.Find(body, "id") is { } bodyId && (bodyId.ValueKind != JsonValueKind.String || !bodyId.ValueEquals(id)))
+            return Problem.Invalid("id", $"does not match the calendar id '{id}' in the URL");
+        var calendar = new VisitCalendar(id, draft.Name, draft.Description, draft.TimeZone, Clocks.Now(clock));
+        var created = await calendars.UpsertAsync(calendar, cancellationToken);
+        return new Saved(calendar, created);
+    }
+
+    public async Task<Outcome<VisitCalendar>> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("calendarId", idProblem);
+        var calendar = await calendars.GetAsync(id, cancellationToken);
+        return calendar is null ? Problem.NotFound($"Calendar '{id}'") : calendar;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using NodaTime;
+using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Json;
+
+namespace VisitPlanner.Core.Services;
+
+/// <summary>
+/// The event lifecycle: post, read, replace (guarded by If-Match), cancel, list. Validation happens in
+/// full before anything is written, and the repository writes each event atomically.
+/// </summary>
+public sealed class EventService(IEventRepository events, ICalendarRepository calendars, IClock clock)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public async Task<Outcome<VisitEvent>> CreateAsync(JsonElement body, CancellationToken cancellationToken)
+    {
+        var (draft, errors) = await ReadDraftAsync(body, cancellationToken);
+        if (draft is null) return Problem.Invalid(errors);
+        var now = Clocks.Now(clock);
+        var visit = FromDraft(draft, Identifier.NewId(), revision: 1, createdAt: now, updatedAt: now);
+        await events.CreateAsync(visit, cancellationToken);
+        return visit;
+    }
+
+    public async Task<Outcome<VisitEvent>> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("id", idProblem);
+        var stored = await events.GetAsync(id, cancellationToken);
+        return stored is null ? Problem.NotFound($"Event '{id}'") : stored.Event;
+    }
+
+    public async Task<Outcome<VisitEvent>> ReplaceAsync(string id, JsonElement body, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("id", idProblem);
+        if (body.ValueKind == JsonValueKind.Object && JsonFieldReader.Find(body, "id") is { } bodyId
+            && (bodyId.ValueKind != JsonValueKind.String || !bodyId.ValueEquals(id)))
+            return Problem.Invalid("id", $"does not match the event id '{id}' in the URL");
+        var (draft, errors) = await ReadDraftAsync(body, cancellationToken);
+        var stored = await events.GetAsync(id, cancellationToken);
+        if (stored is null) return Problem.NotFound($"Event '{id}'");
+        if (!EntityTags.IfMatchSatisfied(ifMatch, stored.Event.ETag)) return Problem.PreconditionFailed(stored.Event.ETag);
+        if (draft is null) return Problem.Invalid(errors);
+        if (stored.Event.Status == EventStatus.Cancelled)
+            return Problem.Conflict($"Event '{id}' is cancelled and can no longer be changed; post a new event instead.");
+        var current = stored.Event;
+        var next = FromDraft(draft, id, current.Revision + 1, current.CreatedAt, Clocks.Now(clock));
+        return await SaveAsync(stored, next, cancellationToken);
+    }
+
+    /// <summary>Cancels the event: it stays stored (and in feeds, marked cancelled) so subscribers learn of it.</summary>
+    public async Task<Outcome<VisitEvent>> CancelAsync(string id, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("id", idProblem);
+        var stored = await events.GetAsync(id, cancellationToken);
+        if (stored is null) return Problem.NotFound($"Event '{id}'");
+        if (!EntityTags.IfMatchSatisfied(ifMatch, stored.Event.ETag)) return Problem.PreconditionFailed(stored.Event.ETag);
+        if (stored.Event.Status == EventStatus.Cancelled) return stored.Event;
+        var next = stored.Event with { Status = EventStatus.Cancelled, Revision = stored.Event.Revision + 1, UpdatedAt = Clocks.Now(clock) };
+        return await SaveAsync(stored, next, cancellationToken);
+    }
+
+    public async Task<Outcome<EventPage>> ListAsync(string? calendarId, string? from, string? to, string? continuationToken, string? pageSize, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(calendarId)) return Problem.Invalid("calendar", "is required: events are listed per calendar (?calendar=ID)");
+        if (Identifier.Problem(calendarId) is { } idProblem) return Problem.Invalid("calendar", idProblem);
+        var size = DefaultPageSize;
+        if (pageSize is not null && (!int.TryParse(pageSize, out size) || size is < 1 or > MaxPageSize))
+            return Problem.Invalid("pageSize", $"must be a whole number from 1 to {MaxPageSize}");
+        var calendar = await calendars.GetAsync(calendarId, cancellationToken);
+        if (calendar is null) return Problem.NotFound($"Calendar '{calendarId}'");
+        var window = QueryWindow.Parse(from, to, calendar.TimeZone);
+        if (window.Problem is { } windowProblem) return windowProblem;
+        return await events.ListByCalendarAsync(calendarId, window.From, window.To, continuationToken, size, cancellationToken);
+    }
+
+    private async Task<Outcome<VisitEvent>> SaveAsync(StoredEvent stored, VisitEvent next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await events.ReplaceAsync(stored, next, cancellationToken);
+            return next;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            var latest = await events.GetAsync(next.Id, cancellationToken);
+            return latest is null ? Problem.NotFound($"Event '{next.Id}'") : Problem.PreconditionFailed(latest.Event.ETag);
+        }
+    }
+
+    private async Task<(EventDraft? Draft, IReadOnlyList<FieldError> Errors)> ReadDraftAsync(JsonElement body, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, VisitCalendar>(StringComparer.Ordinal);
+        var lookups = EventJsonReader.PeekCalendarIds(body).Select(id => calendars.GetAsync(id, cancellationToken));
+        foreach (var calendar in await Task.WhenAll(lookups))
+        {
+            if (calendar is not null) known[calendar.Id] = calendar;
+        }
+        return EventJsonReader.ReadDraft(body, known, () => Identifier.NewId(10));
+    }
+
+    private static VisitEvent FromDraft(EventDraft draft, string id, int revision, Instant createdAt, Instant updatedAt) => new()
+    {
+        Id = id,
+        Kind = draft.Kind,
+        Title = draft.Title,
+        Description = draft.Description,
+        TimeZone = draft.TimeZone,
+        Calendars = draft.Calendars,
+        Organizer = draft.Organizer,
+        Participants = draft.Participants,
+        Itinerary = draft.Itinerary,
+        Lecture = draft.Lecture,
+        Status = draft.Status,
+        Revision = revision,
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+    };
+}

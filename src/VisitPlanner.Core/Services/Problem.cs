@@ -1,0 +1,23 @@
+using VisitPlanner.Core.Json;
+
+namespace VisitPlanner.Core.Services;
+
+/// <summary>
+/// Why a request cannot be done, in the terms of RFC 9457 problem details. Hosts render it as
+/// application/problem+json; <see cref="Errors"/> names each offending field.
+/// </summary>
+public sealed record Problem(int Status, string Title, string Detail, IReadOnlyList<FieldError> Errors)
+{
+    public static Problem Invalid(IReadOnlyList<FieldError> errors) => new(400, "The request is not valid",
+        errors.Count == 1 ? errors[0].ToString() : $"{errors.Count} fields are not valid; first: {errors[0]}", errors);
+
+    public static Problem Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+
+    public static Problem NotFound(string what) => new(404, "Not found", $"{what} does not exist.", []);
+
+    public static Problem PreconditionFailed(string current) => new(412, "The event has changed",
+        $"If-Match does not match the event's current ETag {current}; GET it again, reapply your change and retry.",
+        [new FieldError("If-Match", $"is stale; the current ETag is {current}")]);
+
+    public static Problem Conflict(string detail) => new(409, "Conflict", detail, []);
+}
