@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using VisitPlanner.Core.Json;
+using VisitPlanner.Core.Services;
+
+namespace VisitPlanner.Functions.Http;
+
+/// <summary>
+/// Reads a JSON request body defensively: the media type must be JSON, the body at most
+/// <see cref="MaxBytes"/> (checked while reading, not only from Content-Length), valid UTF-8 JSON
+/// without duplicate keys.
+/// </summary>
+public static class JsonRequest
+{
+    public const int MaxBytes = 256 * 1024;
+
+    public static async Task<Outcome<JsonDocument>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+            return new Problem(415, "Unsupported media type", $"Send the body as application/json, not '{request.ContentType ?? "nothing"}'.",
+                [new FieldError("Content-Type", "must be application/json")]);
+        if (request.ContentLength > MaxBytes) return TooLarge();
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes) return TooLarge();
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0) return Problem.Invalid("$", "the body is empty; send a JSON object");
+        try
+        {
+            return JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), JsonOutput.ParseOptions);
+        }
+        catch (JsonException e)
+        {
+            return Problem.Invalid(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, $"is not valid JSON: {FirstSentence(e.Message)}");
+        }
+    }
+
+    private static Problem TooLarge() => new(413, "Request body too large", $"The body must be at most {MaxBytes / 1024} KiB.",
+        [new FieldError("$", $"is larger than {MaxBytes / 1024} KiB")]);
+
+    private static bool IsJson(string? contentType)
+    {
+        if (contentType is null) return false;
+        var mediaType = contentType.Split(';')[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>System.Text.Json's messages end with a path and byte position we already report; keep the first sentence.</summary>
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+}
