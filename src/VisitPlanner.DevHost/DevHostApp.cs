@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Routing.Patterns;
+using VisitPlanner.Core.Services;
+using VisitPlanner.DevHost.Functions;
+using VisitPlanner.Functions;
+using VisitPlanner.Functions.Http;
+
+namespace VisitPlanner.DevHost;
+
+/// <summary>How to run the dev host: the tests build one in-process with their own Azurite.</summary>
+public sealed record DevHostOptions
+{
+    /// <summary>0 picks a free port (tests).</summary>
+    public int Port { get; init; } = 7071;
+
+    /// <summary>Address to listen on; loopback only, as this host enforces no keys by default.</summary>
+    public string Host { get; init; } = "localhost";
+
+    public bool RunTimers { get; init; } = true;
+
+    /// <summary>Extra configuration (e.g. VisitPlanner:Storage:ConnectionString), applied last.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    public string[] Args { get; init; } = [];
+}
+
+/// <summary>
+/// Builds the dev host: the function app's own service graph (<see cref="VisitPlannerServices.AddVisitPlanner"/>),
+/// each HTTP function mapped at the route, methods and prefix Azure would use, and the timers on their schedules.
+/// </summary>
+public static class DevHostApp
+{
+    public static readonly System.Reflection.Assembly FunctionsAssembly = typeof(VisitPlannerServices).Assembly;
+
+    public static WebApplication Build(DevHostOptions options, string repositoryRoot)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = options.Args, ContentRootPath = repositoryRoot });
+        builder.Configuration.AddInMemoryCollection(LocalSettings(repositoryRoot));
+        builder.Configuration.AddInMemoryCollection(options.Settings);
+        builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        var catalog = FunctionCatalog.Discover(FunctionsAssembly);
+        var settings = HostSettings.Load(Path.Combine(repositoryRoot, "host.json"));
+        builder.Services.AddVisitPlanner(builder.Configuration);
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TimerRunner>();
+        if (options.RunTimers) builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerRunner>());
+
+        var app = builder.Build();
+        app.UseStatusCodePages(async context =>
+        {
+            // Unmatched routes and methods answer in the same problem+json shape as the functions.
+            var status = context.HttpContext.Response.StatusCode;
+            var problem = new Problem(status, status == 405 ? "Method not allowed" : "Not found",
+                status == 405 ? $"{context.HttpContext.Request.Method} is not allowed here." : "No function answers at this path.", []);
+            await new ProblemResult(problem).ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(context.HttpContext, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        });
+        foreach (var function in catalog.Http)
+        {
+            var template = settings.Template(function.Route);
+            FunctionInvoker.EnsureBindable(function.Method, RoutePatternFactory.Parse(template).Parameters.Select(p => p.Name).ToArray());
+            app.MapMethods("/" + template, function.Methods, context => FunctionInvoker.InvokeHttpAsync(function, context))
+                .WithName(function.Name)
+                .WithMetadata(function);
+        }
+        foreach (var timer in catalog.Timers) TimerSchedule.Parse(timer.Schedule);
+        // The Functions host's admin API runs a non-HTTP function on demand: POST /admin/functions/{name}.
+        app.MapPost("/admin/functions/{name}", async (string name, TimerRunner runner, CancellationToken cancellationToken) =>
+        {
+            var timer = catalog.Timers.FirstOrDefault(t => t.Name == name);
+            if (timer is null) return Results.NotFound();
+            var succeeded = await runner.RunOnceAsync(timer, null, TimerSchedule.Parse(timer.Schedule), cancellationToken);
+            return succeeded ? Results.Accepted() : Results.StatusCode(500);
+        });
+        return app;
+    }
+
+    /// <summary>The address the host listens on, once started (resolves port 0).</summary>
+    public static Uri BaseAddress(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    /// <summary>Values from src/VisitPlanner.Functions/local.settings.json, as `func start` would apply them ("A__B" becomes "A:B").</summary>
+    private static Dictionary<string, string?> LocalSettings(string repositoryRoot)
+    {
+        var path = Path.Combine(repositoryRoot, "src", "VisitPlanner.Functions", "local.settings.json");
+        var values = new Dictionary<string, string?>();
+        if (!File.Exists(path)) return values;
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        if (json.RootElement.TryGetProperty("Values", out var settings) && settings.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var setting in settings.EnumerateObject()) values[setting.Name.Replace("__", ":")] = setting.Value.ToString();
+        }
+        return values;
+    }
+}

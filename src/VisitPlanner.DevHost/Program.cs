@@ -1,0 +1,72 @@
+using VisitPlanner.DevHost;
+using VisitPlanner.DevHost.Azurite;
+using VisitPlanner.DevHost.Functions;
+using VisitPlanner.Functions;
+
+// dotnet run --project src/VisitPlanner.DevHost [--port N]
+var port = 7071;
+var rest = new List<string>();
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--port" && i + 1 < args.Length && int.TryParse(args[i + 1], out var chosen) && chosen is > 0 and < 65536)
+    {
+        port = chosen;
+        i++;
+    }
+    else if (args[i] == "--port")
+    {
+        Console.Error.WriteLine("--port needs a number from 1 to 65535.");
+        return 2;
+    }
+    else rest.Add(args[i]);
+}
+
+var root = RepositoryRoot.Find();
+var settings = new Dictionary<string, string?>();
+await using var azurite = await StartAzuriteIfNeededAsync(root, settings);
+
+var app = DevHostApp.Build(new DevHostOptions { Port = port, Args = rest.ToArray(), Settings = settings }, root);
+await app.StartAsync();
+PrintRoutes(app, port);
+await app.WaitForShutdownAsync();
+return 0;
+
+// Starts Azurite on its default Table port with data in .azurite/, unless storage is configured elsewhere or something already answers there.
+static async Task<AzuriteServer?> StartAzuriteIfNeededAsync(string root, Dictionary<string, string?> settings)
+{
+    var configured = Environment.GetEnvironmentVariable("VisitPlanner__Storage__ConnectionString");
+    if (!string.IsNullOrEmpty(configured) && !configured.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+    {
+        Console.WriteLine("Storage: the configured VisitPlanner__Storage__ConnectionString");
+        return null;
+    }
+    settings[$"{VisitPlannerServices.ConfigurationSection}:ConnectionString"] = AzuriteServer.ConnectionStringFor(AzuriteServer.DefaultTablePort);
+    if (await AzuriteServer.IsListeningAsync(AzuriteServer.DefaultTablePort))
+    {
+        Console.WriteLine($"Storage: Azurite already answering at http://127.0.0.1:{AzuriteServer.DefaultTablePort}");
+        return null;
+    }
+    Console.WriteLine($"Storage: starting Azurite's Table service at http://127.0.0.1:{AzuriteServer.DefaultTablePort} (data in .azurite/) ...");
+    return await AzuriteServer.StartAsync(root, Path.Combine(root, ".azurite"), AzuriteServer.DefaultTablePort);
+}
+
+static void PrintRoutes(WebApplication app, int port)
+{
+    var catalog = app.Services.GetRequiredService<FunctionCatalog>();
+    var host = app.Services.GetRequiredService<HostSettings>();
+    var baseUrl = $"http://localhost:{port}";
+    Console.WriteLine();
+    Console.WriteLine($"VisitPlanner dev host: the same function classes Azure runs, at {baseUrl}");
+    Console.WriteLine("HTTP functions (function keys are not enforced here, as with `func start`):");
+    foreach (var function in catalog.Http.OrderBy(f => f.Route, StringComparer.Ordinal))
+    {
+        Console.WriteLine($"  {string.Join(",", function.Methods),-9} {baseUrl}/{host.Template(function.Route),-45} {function.Name} [{function.AuthLevel}]");
+    }
+    Console.WriteLine("Timer functions (UTC):");
+    foreach (var timer in catalog.Timers)
+    {
+        var next = TimerSchedule.Parse(timer.Schedule).NextAfter(DateTime.UtcNow);
+        Console.WriteLine($"  {timer.Name}  \"{timer.Schedule}\"  next {next:yyyy-MM-dd HH:mm:ss}Z   run now: curl -X POST {baseUrl}/admin/functions/{timer.Name}");
+    }
+    Console.WriteLine("Press Ctrl+C to stop.");
+}
