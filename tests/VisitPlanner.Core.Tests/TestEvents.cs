@@ -1,0 +1,59 @@
+using System.Text.Json;
+using NodaTime;
+using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Json;
+using VisitPlanner.Core.Scheduling;
+using VisitPlanner.Testing;
+
+namespace VisitPlanner.Core.Tests;
+
+/// <summary>Events for tests, built through the real JSON reader so fixtures look like what organizers post.</summary>
+internal static class TestEvents
+{
+    public static readonly Instant Created = Instant.FromUtc(2025, 9, 30, 2, 0);
+    public static readonly Instant Updated = Instant.FromUtc(2025, 10, 8, 6, 30);
+
+    public static VisitCalendar Calendar(string id = SeedEvents.CalendarId, string zone = "Asia/Shanghai") =>
+        new(id, "寿阳经开区 外出考察", "Trips and visits of Shouyang EDZ", TimeZones.Find(zone)!, Updated);
+
+    public static (EventDraft? Draft, IReadOnlyList<FieldError> Errors) Read(string json, params VisitCalendar[] calendars)
+    {
+        using var document = JsonDocument.Parse(json, JsonOutput.ParseOptions);
+        var known = (calendars.Length == 0 ? [Calendar()] : calendars).ToDictionary(c => c.Id);
+        var counter = 0;
+        return EventJsonReader.ReadDraft(document.RootElement, known, () => $"item{++counter}");
+    }
+
+    public static VisitEvent FromJson(string json, string id = "evt-shouyang-2025", int revision = 1, EventStatus? status = null)
+    {
+        var (draft, errors) = Read(json);
+        Assert.True(draft is not null, string.Join("; ", errors));
+        return new VisitEvent
+        {
+            Id = id,
+            Kind = draft.Kind,
+            Title = draft.Title,
+            Description = draft.Description,
+            TimeZone = draft.TimeZone,
+            Calendars = draft.Calendars,
+            Organizer = draft.Organizer,
+            Participants = draft.Participants,
+            Itinerary = draft.Itinerary,
+            Lecture = draft.Lecture,
+            Status = status ?? draft.Status,
+            Revision = revision,
+            CreatedAt = Created,
+            UpdatedAt = Updated,
+        };
+    }
+
+    public static VisitEvent Shouyang() => FromJson(SeedEvents.ShouyangAerospaceVisitJson());
+
+    /// <summary>A one-item event: <paramref name="item"/> is the itinerary entry's JSON.</summary>
+    public static string SingleItemJson(string item, string kind = "meeting", string title = "Meeting", string? timeZone = null) =>
+        $$"""
+        {"kind":"{{kind}}","title":"{{title}}",{{(timeZone is null ? "" : $"\"timeZone\":\"{timeZone}\",")}}
+         "calendars":["{{SeedEvents.CalendarId}}"],"organizer":{"name":"寿阳经开区"},
+         "itinerary":[{{item}}]}
+        """;
+}

@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using VisitPlanner.DevHost;
+using VisitPlanner.DevHost.Azurite;
+using VisitPlanner.Functions;
+using Xunit;
+
+namespace VisitPlanner.Testing;
+
+/// <summary>
+/// The dev host, in-process on a free port, over the test process's Azurite with tables of its own: HTTP
+/// tests go through the very function classes and routing that `dotnet run --project src/VisitPlanner.DevHost` serves.
+/// </summary>
+public sealed class TestHost : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public string TablePrefix { get; } = TestAzurite.NewTablePrefix();
+
+    public string ConnectionString { get; private set; } = "";
+
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        var azurite = await TestAzurite.GetAsync();
+        ConnectionString = azurite.ConnectionString;
+        var settings = new Dictionary<string, string?>
+        {
+            [$"{VisitPlannerServices.ConfigurationSection}:ConnectionString"] = azurite.ConnectionString,
+            [$"{VisitPlannerServices.ConfigurationSection}:TablePrefix"] = TablePrefix,
+        };
+        _app = DevHostApp.Build(new DevHostOptions { Port = 0, Host = "127.0.0.1", RunTimers = false, Settings = settings }, RepositoryRoot.Find());
+        await _app.StartAsync();
+        Client = new HttpClient { BaseAddress = DevHostApp.BaseAddress(_app) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+    }
+
+    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public Task<HttpResponseMessage> PutCalendarAsync(string id, string name = "寿阳经开区 外出考察", string timeZone = "Asia/Shanghai") =>
+        Client.PutAsync($"/api/calendars/{id}", Json($$"""{"name":"{{name}}","timeZone":"{{timeZone}}"}"""));
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null, string? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null) request.Content = Json(json);
+        if (ifMatch is not null) request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        return await Client.SendAsync(request);
+    }
+}
