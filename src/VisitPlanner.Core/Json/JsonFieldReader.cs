@@ -166,7 +166,7 @@ public sealed class JsonFieldReader
             }
             catch (InvalidOperationException)
             {
-                Fail(PathOf(parentPath, "?"), "a field name is not valid Unicode (it contains a lone surrogate)");
+                Fail(PathOf(parentPath, "?"), "a field name is not valid Unicode");
                 continue;
             }
             if (!known.Contains(name))

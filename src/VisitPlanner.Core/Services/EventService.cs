@@ -72,7 +72,14 @@ public sealed class EventService(IEventRepository events, ICalendarRepository ca
         if (calendar is null) return Problem.NotFound($"Calendar '{calendarId}'");
         var window = QueryWindow.Parse(from, to, calendar.TimeZone);
         if (window.Problem is { } windowProblem) return windowProblem;
-        return await events.ListByCalendarAsync(calendarId, window.From, window.To, continuationToken, size, cancellationToken);
+        try
+        {
+            return await events.ListByCalendarAsync(calendarId, window.From, window.To, continuationToken, size, cancellationToken);
+        }
+        catch (InvalidContinuationTokenException e)
+        {
+            return Problem.Invalid("continuationToken", e.Message);
+        }
     }
 
     private async Task<Outcome<VisitEvent>> SaveAsync(StoredEvent stored, VisitEvent next, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public interface IEventRepository
     /// <summary>Replaces <paramref name="previous"/> with <paramref name="next"/>; throws <see cref="ConcurrencyConflictException"/> when the stored event is no longer <paramref name="previous"/>.</summary>
     Task ReplaceAsync(StoredEvent previous, VisitEvent next, CancellationToken cancellationToken);
 
-    /// <summary>Events of one calendar that overlap [from, to), a page at a time, read from that calendar's index only.</summary>
+    /// <summary>Events of one calendar that overlap [from, to), a page at a time, read from that calendar's index only; throws <see cref="InvalidContinuationTokenException"/> for a token it did not issue.</summary>
     Task<EventPage> ListByCalendarAsync(string calendarId, Instant from, Instant to, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>Entries of the completion index (open events by end time) that ended at or before <paramref name="now"/>, oldest first.</summary>
@@ -41,6 +41,9 @@ public interface IEventRepository
 
 /// <summary>An open event's place in the completion index: its id and the end time the index holds for it.</summary>
 public sealed record CompletionEntry(string EventId, Instant EndsAt);
+
+/// <summary>A continuation token that this store did not issue for this listing.</summary>
+public sealed class InvalidContinuationTokenException(string message) : Exception(message);
 
 /// <summary>The stored event changed between reading it and writing it back.</summary>
 public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);

@@ -30,9 +30,12 @@ public static class JsonRequest
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) return Problem.Invalid("$", "the body is empty; send a JSON object");
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        // System.Text.Json checks UTF-8 only when a string is read; check it all now, so the error names the body.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span)) return Problem.Invalid("$", "is not valid UTF-8");
         try
         {
-            return JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), JsonOutput.ParseOptions);
+            return JsonDocument.Parse(bytes, JsonOutput.ParseOptions);
         }
         catch (JsonException e)
         {

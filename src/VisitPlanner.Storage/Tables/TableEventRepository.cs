@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -58,7 +57,7 @@ public sealed class TableEventRepository(VisitPlannerTables tables) : IEventRepo
         var lowerBound = RowKeys.TimePrefix(from + Duration.FromSeconds(1));
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {calendarId} and RowKey ge {lowerBound} and StartsAt lt {to.ToDateTimeOffset()}");
         var pages = tables.CalendarEvents.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
-            .AsPages(ContinuationTokens.Decode(continuationToken), pageSize);
+            .AsPages(ContinuationTokens.Decode(continuationToken, calendarId), pageSize);
         await foreach (var page in pages)
         {
             var events = page.Values.Select(Parse).ToArray();
@@ -158,21 +157,5 @@ public sealed class TableEventRepository(VisitPlannerTables tables) : IEventRepo
     {
         using var json = JsonDocument.Parse(DocumentColumns.Read(entity), JsonOutput.ParseOptions);
         return EventJsonReader.ReadStored(json.RootElement);
-    }
-}
-
-/// <summary>Table Storage continuation tokens, made URL-safe and opaque for the API.</summary>
-public static class ContinuationTokens
-{
-    public static string? Encode(string? token) =>
-        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    /// <summary>Null for null; throws <see cref="FormatException"/> for a token we did not issue.</summary>
-    public static string? Decode(string? token)
-    {
-        if (string.IsNullOrEmpty(token)) return null;
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-        return Encoding.UTF8.GetString(Convert.FromBase64String(base64));
     }
 }

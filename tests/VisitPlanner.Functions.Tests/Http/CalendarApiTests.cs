@@ -1,0 +1,47 @@
+using System.Net;
+using VisitPlanner.Testing;
+using static VisitPlanner.Functions.Tests.Http.ApiAssertions;
+
+namespace VisitPlanner.Functions.Tests.Http;
+
+public class CalendarApiTests(TestHost host) : IClassFixture<TestHost>
+{
+    [Fact]
+    public async Task PutCreatesThenReplacesAndGetReadsIt()
+    {
+        var created = await AssertJsonAsync(await host.PutCalendarAsync("hejin-edz-lectures", "经开讲堂"), HttpStatusCode.Created);
+        var replaced = await AssertJsonAsync(await host.Client.PutAsync("/api/calendars/hejin-edz-lectures",
+            TestHost.Json("""{"name":"经开讲堂 2025","description":"河津经开区 经开讲堂","timeZone":"Asia/Shanghai"}""")), HttpStatusCode.OK);
+        var read = await AssertJsonAsync(await host.Client.GetAsync("/api/calendars/hejin-edz-lectures"), HttpStatusCode.OK);
+
+        Assert.Equal("经开讲堂", created.GetProperty("name").GetString());
+        Assert.Equal("经开讲堂 2025", replaced.GetProperty("name").GetString());
+        Assert.Equal("河津经开区 经开讲堂", read.GetProperty("description").GetString());
+        Assert.Equal("Asia/Shanghai", read.GetProperty("timeZone").GetString());
+        Assert.Equal(new Uri(host.Client.BaseAddress!, "/api/calendars/hejin-edz-lectures/feed.ics").ToString(), read.GetProperty("feedUrl").GetString());
+    }
+
+    [Fact]
+    public async Task TheZoneDefaultsToShanghai()
+    {
+        var created = await AssertJsonAsync(await host.Client.PutAsync("/api/calendars/default-zone", TestHost.Json("""{"name":"x"}""")), HttpStatusCode.Created);
+
+        Assert.Equal("Asia/Shanghai", created.GetProperty("timeZone").GetString());
+    }
+
+    [Fact]
+    public async Task AnUnknownCalendarIs404() =>
+        await AssertProblemAsync(await host.Client.GetAsync("/api/calendars/nobody"), HttpStatusCode.NotFound);
+
+    [Theory]
+    [InlineData("""{"name":"x","timeZone":"Asia/Beijing"}""", "timeZone")]
+    [InlineData("""{"timeZone":"Asia/Shanghai"}""", "name")]
+    [InlineData("""{"name":17}""", "name")]
+    [InlineData("""{"name":"x","id":"another"}""", "id")]
+    public async Task BadCalendarsNameTheField(string json, string field)
+    {
+        await AssertProblemAsync(await host.Client.PutAsync("/api/calendars/bad-calendar", TestHost.Json(json)), HttpStatusCode.BadRequest, field);
+
+        await AssertProblemAsync(await host.Client.GetAsync("/api/calendars/bad-calendar"), HttpStatusCode.NotFound);
+    }
+}
