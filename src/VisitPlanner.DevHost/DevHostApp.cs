@@ -37,7 +37,9 @@ public static class DevHostApp
     public static WebApplication Build(DevHostOptions options, string repositoryRoot)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = options.Args, ContentRootPath = repositoryRoot });
-        builder.Configuration.AddInMemoryCollection(LocalSettings(repositoryRoot));
+        // As with `func start`, local.settings.json fills in what the environment and arguments leave unset.
+        var environmentAt = builder.Configuration.Sources.ToList().FindIndex(s => s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource);
+        builder.Configuration.Sources.Insert(Math.Max(environmentAt, 0), new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = LocalSettings(repositoryRoot) });
         builder.Configuration.AddInMemoryCollection(options.Settings);
         builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -84,7 +86,7 @@ public static class DevHostApp
     public static Uri BaseAddress(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    /// <summary>Values from src/VisitPlanner.Functions/local.settings.json, as `func start` would apply them ("A__B" becomes "A:B").</summary>
+    /// <summary>Values from src/VisitPlanner.Functions/local.settings.json, as `func start` applies them ("A__B" becomes "A:B"), below environment variables.</summary>
     private static Dictionary<string, string?> LocalSettings(string repositoryRoot)
     {
         var path = Path.Combine(repositoryRoot, "src", "VisitPlanner.Functions", "local.settings.json");

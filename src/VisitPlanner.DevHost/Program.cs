@@ -1,7 +1,7 @@
 using VisitPlanner.DevHost;
 using VisitPlanner.DevHost.Azurite;
 using VisitPlanner.DevHost.Functions;
-using VisitPlanner.Functions;
+using VisitPlanner.Storage.Tables;
 
 // dotnet run --project src/VisitPlanner.DevHost [--port N]
 var port = 7071;
@@ -22,25 +22,22 @@ for (var i = 0; i < args.Length; i++)
 }
 
 var root = RepositoryRoot.Find();
-var settings = new Dictionary<string, string?>();
-await using var azurite = await StartAzuriteIfNeededAsync(root, settings);
-
-var app = DevHostApp.Build(new DevHostOptions { Port = port, Args = rest.ToArray(), Settings = settings }, root);
+var app = DevHostApp.Build(new DevHostOptions { Port = port, Args = rest.ToArray() }, root);
+await using var azurite = await StartAzuriteIfNeededAsync(root, app.Services.GetRequiredService<StorageOptions>().ConnectionString);
 await app.StartAsync();
 PrintRoutes(app, port);
 await app.WaitForShutdownAsync();
 return 0;
 
-// Starts Azurite on its default Table port with data in .azurite/, unless storage is configured elsewhere or something already answers there.
-static async Task<AzuriteServer?> StartAzuriteIfNeededAsync(string root, Dictionary<string, string?> settings)
+// Development storage means Azurite on its default Table port: start it there, with data in .azurite/,
+// unless something already answers. Any other account is used as configured.
+static async Task<AzuriteServer?> StartAzuriteIfNeededAsync(string root, string connectionString)
 {
-    var configured = Environment.GetEnvironmentVariable("VisitPlanner__Storage__ConnectionString");
-    if (!string.IsNullOrEmpty(configured) && !configured.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+    if (!connectionString.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
     {
-        Console.WriteLine("Storage: the configured VisitPlanner__Storage__ConnectionString");
+        Console.WriteLine($"Storage: {TableEndpoint(connectionString)} (as configured)");
         return null;
     }
-    settings[$"{VisitPlannerServices.ConfigurationSection}:ConnectionString"] = AzuriteServer.ConnectionStringFor(AzuriteServer.DefaultTablePort);
     if (await AzuriteServer.IsListeningAsync(AzuriteServer.DefaultTablePort))
     {
         Console.WriteLine($"Storage: Azurite already answering at http://127.0.0.1:{AzuriteServer.DefaultTablePort}");
@@ -49,6 +46,12 @@ static async Task<AzuriteServer?> StartAzuriteIfNeededAsync(string root, Diction
     Console.WriteLine($"Storage: starting Azurite's Table service at http://127.0.0.1:{AzuriteServer.DefaultTablePort} (data in .azurite/) ...");
     return await AzuriteServer.StartAsync(root, Path.Combine(root, ".azurite"), AzuriteServer.DefaultTablePort);
 }
+
+// Only the endpoint: a connection string carries the account key.
+static string TableEndpoint(string connectionString) =>
+    connectionString.Split(';').FirstOrDefault(p => p.StartsWith("TableEndpoint=", StringComparison.OrdinalIgnoreCase))?["TableEndpoint=".Length..]
+    ?? connectionString.Split(';').FirstOrDefault(p => p.StartsWith("AccountName=", StringComparison.OrdinalIgnoreCase))
+    ?? "a configured account";
 
 static void PrintRoutes(WebApplication app, int port)
 {

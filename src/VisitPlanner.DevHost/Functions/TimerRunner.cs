@@ -18,7 +18,11 @@ public sealed class TimerRunner(FunctionCatalog catalog, IServiceScopeFactory sc
     {
         var schedule = TimerSchedule.Parse(timer.Schedule);
         DateTime? last = null;
-        if (timer.RunOnStartup) await RunOnceAsync(timer, last, schedule, stoppingToken);
+        if (timer.RunOnStartup)
+        {
+            await RunOnceAsync(timer, last, schedule, stoppingToken);
+            last = time.GetUtcNow().UtcDateTime;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow().UtcDateTime;
