@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using VisitPlanner.Core.Feeds;
 using VisitPlanner.Core.Services;
 using VisitPlanner.Storage.Tables;
 
@@ -12,6 +13,7 @@ namespace VisitPlanner.Functions;
 public static class VisitPlannerServices
 {
     public const string ConfigurationSection = "VisitPlanner:Storage";
+    public const string FeedsSection = "VisitPlanner:Feeds";
 
     public static IServiceCollection AddVisitPlanner(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,10 +26,21 @@ public static class VisitPlannerServices
         services.AddSingleton(_ => new TableServiceClient(options.ConnectionString, ClientOptions()));
         services.AddSingleton<VisitPlannerTables>();
         services.AddSingleton<ICalendarRepository, TableCalendarRepository>();
+        services.AddSingleton<IPersonRepository, TablePersonRepository>();
+        services.AddSingleton<ISubscriptionRepository, TableSubscriptionRepository>();
+        services.AddSingleton<IAgendaRepository, TableAgendaRepository>();
         services.AddSingleton<IEventRepository, TableEventRepository>();
         services.AddSingleton<IClock>(SystemClock.Instance);
+
+        var feedOptions = new FeedCacheOptions();
+        configuration.GetSection(FeedsSection).Bind(feedOptions);
+        services.AddSingleton(feedOptions);
+        services.AddSingleton<FeedCache>();
+
         services.AddSingleton<CalendarService>();
+        services.AddSingleton<PersonService>();
         services.AddSingleton<EventService>();
+        services.AddSingleton<SubscriptionService>();
         services.AddSingleton<FeedService>();
         services.AddSingleton<CompletionService>();
         return services;

@@ -16,12 +16,15 @@ internal static class TestEvents
     public static VisitCalendar Calendar(string id = SeedEvents.CalendarId, string zone = "Asia/Shanghai") =>
         new(id, "寿阳经开区 外出考察", "Trips and visits of Shouyang EDZ", TimeZones.Find(zone)!, Updated);
 
+    /// <summary>People the tests' events may refer to by personId.</summary>
+    public static readonly IReadOnlySet<string> People = new HashSet<string> { "li-weiping", "wang-yong", "driver-zhang" };
+
     public static (EventDraft? Draft, IReadOnlyList<FieldError> Errors) Read(string json, params VisitCalendar[] calendars)
     {
         using var document = JsonDocument.Parse(json, JsonOutput.ParseOptions);
         var known = (calendars.Length == 0 ? [Calendar()] : calendars).ToDictionary(c => c.Id);
         var counter = 0;
-        return EventJsonReader.ReadDraft(document.RootElement, known, () => $"item{++counter}");
+        return EventJsonReader.ReadDraft(document.RootElement, known, People, () => $"item{++counter}");
     }
 
     public static VisitEvent FromJson(string json, string id = "evt-shouyang-2025", int revision = 1, EventStatus? status = null)

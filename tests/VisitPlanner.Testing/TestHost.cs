@@ -46,8 +46,9 @@ public sealed class TestHost : IAsyncLifetime
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    public Task<HttpResponseMessage> PutCalendarAsync(string id, string name = "寿阳经开区 外出考察", string timeZone = "Asia/Shanghai") =>
-        Client.PutAsync($"/api/calendars/{id}", Json($$"""{"name":"{{name}}","timeZone":"{{timeZone}}"}"""));
+    /// <summary>Creates or replaces a calendar; public unless said otherwise, so its plain feed URL answers.</summary>
+    public Task<HttpResponseMessage> PutCalendarAsync(string id, string name = "寿阳经开区 外出考察", string timeZone = "Asia/Shanghai", string visibility = "public") =>
+        Client.PutAsync($"/api/calendars/{id}", Json($$"""{"name":"{{name}}","timeZone":"{{timeZone}}","visibility":"{{visibility}}"}"""));
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null, string? ifMatch = null)
     {

@@ -3,7 +3,8 @@ namespace VisitPlanner.Core.Domain;
 /// <summary>
 /// One timed stop of an event: a site visit, a symposium, a travel leg. <see cref="Id"/> is stable across
 /// edits so the item's feed UID never changes; <see cref="HasOwnTimeZone"/> says whether the organizer
-/// gave the item a zone of its own or it follows the event's.
+/// gave the item a zone of its own or it follows the event's. <see cref="Participants"/> take part in this
+/// item only (a driver on the travel legs), in addition to the event's own participants.
 /// </summary>
 public sealed record ItineraryItem(
     string Id,
@@ -11,4 +12,20 @@ public sealed record ItineraryItem(
     ItemTiming Timing,
     Place? Location,
     string? Notes,
-    bool HasOwnTimeZone);
+    bool HasOwnTimeZone)
+{
+    public IReadOnlyList<Participant> Participants { get; init; } = [];
+
+    /// <summary>Value equality including the participants (a list compares by reference otherwise).</summary>
+    public bool Equals(ItineraryItem? other) =>
+        other is not null && Id == other.Id && Title == other.Title && Timing == other.Timing && Location == other.Location
+        && Notes == other.Notes && HasOwnTimeZone == other.HasOwnTimeZone && Participants.SequenceEqual(other.Participants);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Title, Timing, Location, Notes, HasOwnTimeZone, Participants.Count);
+}
+
+/// <summary>
+/// An item taken out of an itinerary, kept for a while so feeds can tell subscribers it is cancelled
+/// (clients only drop an entry they are told about).
+/// </summary>
+public sealed record RemovedItem(ItineraryItem Item, NodaTime.Instant RemovedAt, int Revision);

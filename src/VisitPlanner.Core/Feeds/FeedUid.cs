@@ -9,4 +9,7 @@ public static class FeedUid
     public const string Domain = "visitplanner";
 
     public static string ForItem(string eventId, string itemId) => $"{eventId}-{itemId}@{Domain}";
+
+    /// <summary>The all-day banner of a multi-day event. "~" cannot occur in item ids, so it never collides with an item.</summary>
+    public static string ForBanner(string eventId) => $"{eventId}-~trip@{Domain}";
 }

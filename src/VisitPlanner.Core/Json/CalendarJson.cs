@@ -5,12 +5,13 @@ using VisitPlanner.Core.Scheduling;
 namespace VisitPlanner.Core.Json;
 
 /// <summary>What an organizer sends to create or change a calendar.</summary>
-public sealed record CalendarDraft(string Name, string? Description, NodaTime.DateTimeZone TimeZone);
+public sealed record CalendarDraft(string Name, string? Description, NodaTime.DateTimeZone TimeZone, Visibility Visibility, bool ShowBanners, int? AlarmMinutesBefore, int RefreshMinutes);
 
 /// <summary>A calendar's JSON shape, both ways.</summary>
 public static class CalendarJson
 {
-    private static readonly HashSet<string> Fields = ["name", "description", "timeZone", "id", "updatedAt", "feedUrl"];
+    private static readonly HashSet<string> Fields =
+        ["name", "description", "timeZone", "visibility", "banners", "alarmMinutesBefore", "refreshMinutes", "id", "updatedAt", "feedUrl", "pageUrl", "subscriptionsUrl"];
 
     public static (CalendarDraft? Draft, IReadOnlyList<FieldError> Errors) ReadDraft(JsonElement root)
     {
@@ -23,21 +24,67 @@ public static class CalendarJson
         reader.RejectUnknown(root, "", Fields);
         var name = reader.String(root, "name", "", required: true, TextRules.Title);
         var description = reader.String(root, "description", "", required: false, TextRules.LongText);
+        var zone = ReadZone(reader, root);
+        var visibility = reader.String(root, "visibility", "", required: false, TextRules.Name) switch
+        {
+            null or "private" => Visibility.Private,
+            "public" => Visibility.Public,
+            var other => Fail(reader, "visibility", $"'{other}' is not a visibility; use 'private' (the default: feeds need a subscription token) or 'public'"),
+        };
+        var banners = ReadBoolean(reader, root, "banners") ?? true;
+        var alarmsGiven = root.TryGetProperty("alarmMinutesBefore", out var alarm);
+        // Absent: the default reminder; null: no reminders at all.
+        var alarmMinutes = !alarmsGiven ? VisitCalendar.DefaultAlarmMinutes
+            : alarm.ValueKind == JsonValueKind.Null ? (int?)null
+            : reader.Integer(root, "alarmMinutesBefore", "", 0, 7 * 24 * 60);
+        var refresh = reader.Integer(root, "refreshMinutes", "", 15, 24 * 60) ?? VisitCalendar.DefaultRefreshMinutes;
+        return reader.HasErrors ? (null, reader.Errors) : (new CalendarDraft(name!, description, zone!, visibility, banners, alarmMinutes, refresh), []);
+    }
+
+    internal static NodaTime.DateTimeZone? ReadZone(JsonFieldReader reader, JsonElement root)
+    {
         var zoneId = reader.String(root, "timeZone", "", required: false, TextRules.Name) ?? TimeZones.DefaultId;
         var zone = TimeZones.Find(zoneId);
         if (zone is null) reader.Fail("timeZone", $"'{zoneId}' is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)");
-        return reader.HasErrors ? (null, reader.Errors) : (new CalendarDraft(name!, description, zone!), []);
+        return zone;
     }
 
-    public static byte[] ToUtf8(VisitCalendar calendar, string feedPath) => JsonOutput.ToUtf8(writer =>
+    internal static bool? ReadBoolean(JsonFieldReader reader, JsonElement obj, string name)
+    {
+        if (JsonFieldReader.Find(obj, name) is not { } value) return null;
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
+        reader.Fail(name, $"must be true or false, not {JsonFieldReader.Describe(value)}");
+        return null;
+    }
+
+    private static Visibility Fail(JsonFieldReader reader, string field, string message)
+    {
+        reader.Fail(field, message);
+        return Visibility.Private;
+    }
+
+    /// <summary>The calendar as the API returns it; <paramref name="baseUrl"/> makes its links absolute.</summary>
+    public static byte[] ToUtf8(VisitCalendar calendar, string baseUrl) => JsonOutput.ToUtf8(writer =>
+    {
+        var self = $"{baseUrl}/api/calendars/{calendar.Id}";
+        writer.WriteStartObject();
+        writer.WriteString("id", calendar.Id);
+        writer.WriteString("name", calendar.Name);
+        if (calendar.Description is not null) writer.WriteString("description", calendar.Description);
+        writer.WriteString("timeZone", calendar.TimeZone.Id);
+        writer.WriteString("visibility", calendar.Visibility == Visibility.Public ? "public" : "private");
+        writer.WriteBoolean("banners", calendar.ShowBanners);
+        if (calendar.AlarmMinutesBefore is { } minutes) writer.WriteNumber("alarmMinutesBefore", minutes);
+        else writer.WriteNull("alarmMinutesBefore");
+        writer.WriteNumber("refreshMinutes", calendar.RefreshMinutes);
+        // A private calendar's plain URLs answer 404: its feed and page are reached through subscriptions.
+        if (calendar.Visibility == Visibility.Public)
         {
-            writer.WriteStartObject();
-            writer.WriteString("id", calendar.Id);
-            writer.WriteString("name", calendar.Name);
-            if (calendar.Description is not null) writer.WriteString("description", calendar.Description);
-            writer.WriteString("timeZone", calendar.TimeZone.Id);
-            writer.WriteString("feedUrl", feedPath);
-            writer.WriteString("updatedAt", TimeInput.Format(calendar.UpdatedAt));
-            writer.WriteEndObject();
-        });
+            writer.WriteString("feedUrl", $"{self}/feed.ics");
+            writer.WriteString("pageUrl", $"{self}/page");
+        }
+        writer.WriteString("subscriptionsUrl", $"{self}/subscriptions");
+        writer.WriteString("updatedAt", TimeInput.Format(calendar.UpdatedAt));
+        writer.WriteEndObject();
+    });
 }

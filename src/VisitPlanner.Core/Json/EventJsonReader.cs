@@ -21,13 +21,13 @@ public static class EventJsonReader
         "kind", "title", "description", "timeZone", "calendars", "organizer", "participants", "itinerary",
         "speaker", "series", "sessionNumber", "status",
         // Server-owned fields a client may echo back from a GET; accepted and ignored.
-        "id", "revision", "createdAt", "updatedAt", "startsAt", "endsAt",
+        "id", "revision", "createdAt", "updatedAt", "startsAt", "endsAt", "removedItems",
     ];
 
-    private static readonly HashSet<string> ItemFields = ["id", "title", "start", "end", "timeZone", "location", "notes"];
+    private static readonly HashSet<string> ItemFields = ["id", "title", "start", "end", "timeZone", "location", "notes", "participants"];
     private static readonly HashSet<string> PlaceFields = ["name", "address", "city", "lat", "lon"];
     private static readonly HashSet<string> OrganizerFields = ["name", "organization", "email"];
-    private static readonly HashSet<string> ParticipantFields = ["name", "title", "organization", "role", "email"];
+    private static readonly HashSet<string> ParticipantFields = ["name", "title", "organization", "role", "email", "personId"];
 
     /// <summary>The calendar ids the body names, so the caller can load them before <see cref="ReadDraft"/>.</summary>
     public static IReadOnlyList<string> PeekCalendarIds(JsonElement root) =>
@@ -41,17 +41,44 @@ public static class EventJsonReader
                 .ToArray()
             : [];
 
+    /// <summary>The person ids participants refer to (event and item level), so the caller can load them before <see cref="ReadDraft"/>.</summary>
+    public static IReadOnlyList<string> PeekPersonIds(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) return [];
+        var lists = new List<JsonElement>();
+        if (JsonFieldReader.Find(root, "participants") is { ValueKind: JsonValueKind.Array } eventLevel) lists.Add(eventLevel);
+        if (JsonFieldReader.Find(root, "itinerary") is { ValueKind: JsonValueKind.Array } items)
+        {
+            lists.AddRange(items.EnumerateArray()
+                .Where(i => i.ValueKind == JsonValueKind.Object)
+                .Select(i => JsonFieldReader.Find(i, "participants"))
+                .OfType<JsonElement>()
+                .Where(p => p.ValueKind == JsonValueKind.Array));
+        }
+        return lists.SelectMany(l => l.EnumerateArray())
+            .Where(p => p.ValueKind == JsonValueKind.Object)
+            .Select(p => JsonFieldReader.Find(p, "personId"))
+            .Select(id => id is { ValueKind: JsonValueKind.String } s && JsonFieldReader.TryGetString(s, out var text) ? text : "")
+            .Where(id => Identifier.Problem(id) is null)
+            .Distinct()
+            .Take(MaxParticipants)
+            .ToArray();
+    }
+
     /// <summary>
     /// Reads an organizer's event. <paramref name="knownCalendars"/> holds the calendars that exist among
     /// those named; null skips that check (stored events were checked when written).
     /// </summary>
     public static (EventDraft? Draft, IReadOnlyList<FieldError> Errors) ReadDraft(
-        JsonElement root, IReadOnlyDictionary<string, VisitCalendar> knownCalendars, Func<string> newItemId) =>
-        Read(root, knownCalendars, newItemId, stored: false);
+        JsonElement root, IReadOnlyDictionary<string, VisitCalendar> knownCalendars, IReadOnlySet<string> knownPeople, Func<string> newItemId) =>
+        Read(root, new Context(knownCalendars, knownPeople, newItemId, Stored: false));
 
-    private static (EventDraft? Draft, IReadOnlyList<FieldError> Errors) Read(
-        JsonElement root, IReadOnlyDictionary<string, VisitCalendar>? knownCalendars, Func<string> newItemId, bool stored)
+    /// <summary>What reading needs besides the JSON. Null lookups skip existence checks (stored events were checked when written).</summary>
+    private sealed record Context(IReadOnlyDictionary<string, VisitCalendar>? Calendars, IReadOnlySet<string>? People, Func<string> NewItemId, bool Stored);
+
+    private static (EventDraft? Draft, IReadOnlyList<FieldError> Errors) Read(JsonElement root, Context context)
     {
+        var knownCalendars = context.Calendars;
         var reader = new JsonFieldReader();
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -66,11 +93,13 @@ public static class EventJsonReader
         var calendars = ReadCalendars(reader, root, knownCalendars);
         var zone = ReadZone(reader, root, "", calendars, knownCalendars);
         var organizer = ReadOrganizer(reader, root);
-        var participants = ReadParticipants(reader, root);
+        var participants = ReadParticipants(reader, root, "", context.People);
         // With no usable zone there is already an error; the default zone still lets every item be checked.
-        var itinerary = ReadItinerary(reader, root, zone ?? TimeZones.Default, newItemId);
+        var itinerary = ReadItinerary(reader, root, zone ?? TimeZones.Default, context);
         var lecture = ReadLecture(reader, root);
-        var status = ReadStatus(reader, root, stored);
+        var status = ReadStatus(reader, root, context.Stored);
+        if (itinerary is { Count: > 0 } && itinerary.Max(i => i.Timing.EndInstant) - itinerary.Min(i => i.Timing.StartInstant) > Retention.MaxEventSpan)
+            reader.Fail("itinerary", $"spans more than {Retention.MaxEventSpan.Days} days from first start to last end; split it into several events");
 
         if (reader.HasErrors) return (null, reader.Errors);
         var draft = new EventDraft(kind!.Value, title!, description, zone!, calendars!, organizer!, participants!, itinerary!, lecture, status);
@@ -80,7 +109,8 @@ public static class EventJsonReader
     /// <summary>Reads an event as <see cref="EventJsonWriter"/> stored it; throws when the stored JSON is not readable, since that is corruption, not bad input.</summary>
     public static VisitEvent ReadStored(JsonElement root)
     {
-        var (draft, errors) = Read(root, knownCalendars: null, () => throw new InvalidDataException("A stored item has no id."), stored: true);
+        var context = new Context(null, null, () => throw new InvalidDataException("A stored item has no id."), Stored: true);
+        var (draft, errors) = Read(root, context);
         if (draft is null) throw new InvalidDataException($"Stored event is invalid: {string.Join("; ", errors)}");
         var id = root.GetProperty("id").GetString()!;
         return new VisitEvent
@@ -96,6 +126,7 @@ public static class EventJsonReader
             Itinerary = draft.Itinerary,
             Lecture = draft.Lecture,
             Status = draft.Status,
+            RemovedItems = ReadRemovedItems(root, draft.TimeZone, context),
             Revision = root.GetProperty("revision").GetInt32(),
             CreatedAt = TimeInput.ParseInstant(root.GetProperty("createdAt").GetString()!) ?? throw new InvalidDataException("createdAt"),
             UpdatedAt = TimeInput.ParseInstant(root.GetProperty("updatedAt").GetString()!) ?? throw new InvalidDataException("updatedAt"),
@@ -169,33 +200,38 @@ public static class EventJsonReader
         return name is null ? null : new Organizer(name, organization, email);
     }
 
-    private static IReadOnlyList<Participant>? ReadParticipants(JsonFieldReader reader, JsonElement root)
+    private static IReadOnlyList<Participant>? ReadParticipants(JsonFieldReader reader, JsonElement obj, string parentPath, IReadOnlySet<string>? knownPeople)
     {
-        if (JsonFieldReader.Find(root, "participants") is null) return [];
-        var elements = reader.Array(root, "participants", "", required: false, MaxParticipants);
+        if (JsonFieldReader.Find(obj, "participants") is null) return [];
+        var elements = reader.Array(obj, "participants", parentPath, required: false, MaxParticipants);
         if (elements is null) return null;
         var participants = new List<Participant>();
+        var listPath = JsonFieldReader.PathOf(parentPath, "participants");
         for (var i = 0; i < elements.Count; i++)
         {
-            var path = JsonFieldReader.PathOf("participants", i);
+            var path = JsonFieldReader.PathOf(listPath, i);
             if (elements[i].ValueKind != JsonValueKind.Object)
             {
                 reader.Fail(path, $"must be an object, not {JsonFieldReader.Describe(elements[i])}");
                 continue;
             }
-            var obj = elements[i];
-            reader.RejectUnknown(obj, path, ParticipantFields);
-            var name = reader.String(obj, "name", path, required: true, TextRules.Name);
-            var title = reader.String(obj, "title", path, required: false, TextRules.Name);
-            var organization = reader.String(obj, "organization", path, required: false, TextRules.Name);
-            var role = reader.String(obj, "role", path, required: false, TextRules.Name);
-            var email = ReadEmail(reader, obj, path);
-            if (name is not null) participants.Add(new Participant(name, title, organization, role, email));
+            var entry = elements[i];
+            reader.RejectUnknown(entry, path, ParticipantFields);
+            var name = reader.String(entry, "name", path, required: true, TextRules.Name);
+            var title = reader.String(entry, "title", path, required: false, TextRules.Name);
+            var organization = reader.String(entry, "organization", path, required: false, TextRules.Name);
+            var role = reader.String(entry, "role", path, required: false, TextRules.Name);
+            var email = ReadEmail(reader, entry, path);
+            var personId = reader.String(obj, "personId", path, required: false, TextRules.Name);
+            if (personId is not null && Identifier.Problem(personId) is { } personProblem) reader.Fail(JsonFieldReader.PathOf(path, "personId"), personProblem);
+            else if (personId is not null && knownPeople is not null && !knownPeople.Contains(personId))
+                reader.Fail(JsonFieldReader.PathOf(path, "personId"), $"person '{personId}' does not exist; create them with PUT /api/people/{personId}");
+            if (name is not null) participants.Add(new Participant(name, title, organization, role, email, personId));
         }
         return participants;
     }
 
-    private static string? ReadEmail(JsonFieldReader reader, JsonElement obj, string parentPath)
+    internal static string? ReadEmail(JsonFieldReader reader, JsonElement obj, string parentPath)
     {
         var email = reader.String(obj, "email", parentPath, required: false, new TextRules(254));
         if (email is null) return null;
@@ -217,7 +253,7 @@ public static class EventJsonReader
         return lecture.IsEmpty ? null : lecture;
     }
 
-    private static IReadOnlyList<ItineraryItem>? ReadItinerary(JsonFieldReader reader, JsonElement root, DateTimeZone eventZone, Func<string> newItemId)
+    private static IReadOnlyList<ItineraryItem>? ReadItinerary(JsonFieldReader reader, JsonElement root, DateTimeZone eventZone, Context context)
     {
         var elements = reader.Array(root, "itinerary", "", required: true, MaxItineraryItems);
         if (elements is null) return null;
@@ -236,7 +272,7 @@ public static class EventJsonReader
                 reader.Fail(path, $"must be an object, not {JsonFieldReader.Describe(elements[i])}");
                 continue;
             }
-            var item = ReadItem(reader, elements[i], path, eventZone, newItemId);
+            var item = ReadItem(reader, elements[i], path, eventZone, context);
             if (item is null) continue;
             if (!ids.Add(item.Id)) reader.Fail(JsonFieldReader.PathOf(path, "id"), $"item id '{item.Id}' is used twice in this itinerary");
             items.Add(item);
@@ -244,7 +280,7 @@ public static class EventJsonReader
         return items;
     }
 
-    private static ItineraryItem? ReadItem(JsonFieldReader reader, JsonElement obj, string path, DateTimeZone eventZone, Func<string> newItemId)
+    private static ItineraryItem? ReadItem(JsonFieldReader reader, JsonElement obj, string path, DateTimeZone eventZone, Context context)
     {
         reader.RejectUnknown(obj, path, ItemFields);
         var id = reader.String(obj, "id", path, required: false, TextRules.Name);
@@ -259,8 +295,9 @@ public static class EventJsonReader
         var timing = zone is null ? null : ReadTiming(reader, obj, path, zone);
         var location = ReadPlace(reader, obj, path);
         var notes = reader.String(obj, "notes", path, required: false, TextRules.LongText);
-        if (title is null || timing is null) return null;
-        return new ItineraryItem(id ?? newItemId(), title, timing, location, notes, ownZone);
+        var participants = ReadParticipants(reader, obj, path, context.People);
+        if (title is null || timing is null || participants is null) return null;
+        return new ItineraryItem(id ?? context.NewItemId(), title, timing, location, notes, ownZone) { Participants = participants };
     }
 
     private static ItemTiming? ReadTiming(JsonFieldReader reader, JsonElement obj, string path, DateTimeZone zone)
@@ -330,6 +367,22 @@ public static class EventJsonReader
             return null;
         }
         return input;
+    }
+
+    /// <summary>Tombstones of removed items, as stored: [{"item": {...}, "removedAt": "...Z", "revision": n}].</summary>
+    private static IReadOnlyList<RemovedItem> ReadRemovedItems(JsonElement root, DateTimeZone eventZone, Context context)
+    {
+        if (JsonFieldReader.Find(root, "removedItems") is not { ValueKind: JsonValueKind.Array } removed) return [];
+        var reader = new JsonFieldReader();
+        var items = new List<RemovedItem>();
+        foreach (var entry in removed.EnumerateArray())
+        {
+            var item = ReadItem(reader, entry.GetProperty("item"), "removedItems", eventZone, context)
+                ?? throw new InvalidDataException($"A stored removed item is invalid: {string.Join("; ", reader.Errors)}");
+            var removedAt = TimeInput.ParseInstant(entry.GetProperty("removedAt").GetString()!) ?? throw new InvalidDataException("removedAt");
+            items.Add(new RemovedItem(item, removedAt, entry.GetProperty("revision").GetInt32()));
+        }
+        return items;
     }
 
     private static Place? ReadPlace(JsonFieldReader reader, JsonElement obj, string parentPath)

@@ -40,6 +40,20 @@ public static class EventJsonWriter
         writer.WriteStartArray("itinerary");
         foreach (var item in visit.Itinerary) WriteItem(writer, item);
         writer.WriteEndArray();
+        if (visit.RemovedItems.Count > 0)
+        {
+            writer.WriteStartArray("removedItems");
+            foreach (var removed in visit.RemovedItems)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName("item");
+                WriteItem(writer, removed.Item);
+                writer.WriteString("removedAt", TimeInput.Format(removed.RemovedAt));
+                writer.WriteNumber("revision", removed.Revision);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteString("startsAt", TimeInput.Format(visit.StartsAt));
         writer.WriteString("endsAt", TimeInput.Format(visit.EndsAt));
         writer.WriteNumber("revision", visit.Revision);
@@ -56,6 +70,7 @@ public static class EventJsonWriter
         WriteOptional(writer, "organization", participant.Organization);
         WriteOptional(writer, "role", participant.Role);
         WriteOptional(writer, "email", participant.Email);
+        WriteOptional(writer, "personId", participant.PersonId);
         writer.WriteEndObject();
     }
 
@@ -87,6 +102,12 @@ public static class EventJsonWriter
             writer.WriteEndObject();
         }
         WriteOptional(writer, "notes", item.Notes);
+        if (item.Participants.Count > 0)
+        {
+            writer.WriteStartArray("participants");
+            foreach (var participant in item.Participants) WriteParticipant(writer, participant);
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using NodaTime;
 using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Feeds;
 using VisitPlanner.Core.Json;
 
 namespace VisitPlanner.Core.Services;
 
 /// <summary>Creating, changing and reading calendars.</summary>
-public sealed class CalendarService(ICalendarRepository calendars, IClock clock)
+public sealed class CalendarService(ICalendarRepository calendars, FeedCache cache, IClock clock)
 {
     public sealed record Saved(VisitCalendar Calendar, bool Created);
 
@@ -17,8 +18,15 @@ public sealed class CalendarService(ICalendarRepository calendars, IClock clock)
         if (draft is null) return Problem.Invalid(errors);
         if (JsonFieldReader.Find(body, "id") is { } bodyId && (bodyId.ValueKind != JsonValueKind.String || !bodyId.ValueEquals(id)))
             return Problem.Invalid("id", $"does not match the calendar id '{id}' in the URL");
-        var calendar = new VisitCalendar(id, draft.Name, draft.Description, draft.TimeZone, Clocks.Now(clock));
+        var calendar = new VisitCalendar(id, draft.Name, draft.Description, draft.TimeZone, Clocks.Now(clock))
+        {
+            Visibility = draft.Visibility,
+            ShowBanners = draft.ShowBanners,
+            AlarmMinutesBefore = draft.AlarmMinutesBefore,
+            RefreshMinutes = draft.RefreshMinutes,
+        };
         var created = await calendars.UpsertAsync(calendar, cancellationToken);
+        cache.Invalidate(AgendaKey.Calendar(id));
         return new Saved(calendar, created);
     }
 

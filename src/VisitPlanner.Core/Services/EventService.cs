@@ -1,7 +1,9 @@
 using System.Text.Json;
 using NodaTime;
 using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Feeds;
 using VisitPlanner.Core.Json;
+using VisitPlanner.Core.Scheduling;
 
 namespace VisitPlanner.Core.Services;
 
@@ -9,7 +11,8 @@ namespace VisitPlanner.Core.Services;
 /// The event lifecycle: post, read, replace (guarded by If-Match), cancel, list. Validation happens in
 /// full before anything is written, and the repository writes each event atomically.
 /// </summary>
-public sealed class EventService(IEventRepository events, ICalendarRepository calendars, IClock clock)
+public sealed class EventService(
+    IEventRepository events, IAgendaRepository agendas, ICalendarRepository calendars, IPersonRepository people, FeedCache cache, IClock clock)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -21,6 +24,7 @@ public sealed class EventService(IEventRepository events, ICalendarRepository ca
         var now = Clocks.Now(clock);
         var visit = FromDraft(draft, Identifier.NewId(), revision: 1, createdAt: now, updatedAt: now);
         await events.CreateAsync(visit, cancellationToken);
+        Invalidate(visit);
         return visit;
     }
 
@@ -45,7 +49,11 @@ public sealed class EventService(IEventRepository events, ICalendarRepository ca
         if (stored.Event.Status == EventStatus.Cancelled)
             return Problem.Conflict($"Event '{id}' is cancelled and can no longer be changed; post a new event instead.");
         var current = stored.Event;
-        var next = FromDraft(draft, id, current.Revision + 1, current.CreatedAt, Clocks.Now(clock));
+        var now = Clocks.Now(clock);
+        var next = FromDraft(draft, id, current.Revision + 1, current.CreatedAt, now) with
+        {
+            RemovedItems = ItineraryChanges.RemovedItems(current, draft.Itinerary, current.Revision + 1, now),
+        };
         return await SaveAsync(stored, next, cancellationToken);
     }
 
@@ -74,7 +82,7 @@ public sealed class EventService(IEventRepository events, ICalendarRepository ca
         if (window.Problem is { } windowProblem) return windowProblem;
         try
         {
-            return await events.ListByCalendarAsync(calendarId, window.From, window.To, continuationToken, size, cancellationToken);
+            return await agendas.ListAsync(AgendaKey.Calendar(calendarId), window.From, window.To, includeWithdrawn: false, continuationToken, size, cancellationToken);
         }
         catch (InvalidContinuationTokenException e)
         {
@@ -87,6 +95,8 @@ public sealed class EventService(IEventRepository events, ICalendarRepository ca
         try
         {
             await events.ReplaceAsync(stored, next, cancellationToken);
+            Invalidate(stored.Event);
+            Invalidate(next);
             return next;
         }
         catch (ConcurrencyConflictException)
@@ -98,13 +108,18 @@ public sealed class EventService(IEventRepository events, ICalendarRepository ca
 
     private async Task<(EventDraft? Draft, IReadOnlyList<FieldError> Errors)> ReadDraftAsync(JsonElement body, CancellationToken cancellationToken)
     {
-        var known = new Dictionary<string, VisitCalendar>(StringComparer.Ordinal);
-        var lookups = EventJsonReader.PeekCalendarIds(body).Select(id => calendars.GetAsync(id, cancellationToken));
-        foreach (var calendar in await Task.WhenAll(lookups))
-        {
-            if (calendar is not null) known[calendar.Id] = calendar;
-        }
-        return EventJsonReader.ReadDraft(body, known, () => Identifier.NewId(10));
+        var calendarLookups = Task.WhenAll(EventJsonReader.PeekCalendarIds(body).Select(id => calendars.GetAsync(id, cancellationToken)));
+        var personLookups = Task.WhenAll(EventJsonReader.PeekPersonIds(body).Select(id => people.GetAsync(id, cancellationToken)));
+        var knownCalendars = (await calendarLookups).OfType<VisitCalendar>().ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var knownPeople = (await personLookups).OfType<Person>().Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        return EventJsonReader.ReadDraft(body, knownCalendars, knownPeople, () => Identifier.NewId(10));
+    }
+
+    /// <summary>Feeds this instance serves for the event's calendars and people re-read their version now.</summary>
+    private void Invalidate(VisitEvent visit)
+    {
+        foreach (var calendar in visit.Calendars) cache.Invalidate(AgendaKey.Calendar(calendar));
+        foreach (var person in visit.PersonIds) cache.Invalidate(AgendaKey.Person(person));
     }
 
     private static VisitEvent FromDraft(EventDraft draft, string id, int revision, Instant createdAt, Instant updatedAt) => new()

@@ -12,13 +12,70 @@ public interface ICalendarRepository
     Task<bool> UpsertAsync(VisitCalendar calendar, CancellationToken cancellationToken);
 }
 
+/// <summary>Where people are kept.</summary>
+public interface IPersonRepository
+{
+    Task<Person?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the person; true when they did not exist before.</summary>
+    Task<bool> UpsertAsync(Person person, CancellationToken cancellationToken);
+}
+
+/// <summary>Secret feed URLs of calendars and people.</summary>
+public interface ISubscriptionRepository
+{
+    Task CreateAsync(Subscription subscription, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Subscription>> ListAsync(AgendaKey agenda, CancellationToken cancellationToken);
+
+    /// <summary>False when there was no such subscription.</summary>
+    Task<bool> DeleteAsync(AgendaKey agenda, string subscriptionId, CancellationToken cancellationToken);
+
+    Task RecordFetchAsync(AgendaKey agenda, string subscriptionId, Instant fetchedAt, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// What a poll needs before it reads any event: the agenda's profile, its version (which changes with
+/// every change to anything its feed shows), and the subscription a token names.
+/// </summary>
+public sealed record AgendaHead(VisitCalendar? Calendar, Person? Person, string Version, Instant LastModified, Subscription? Subscription)
+{
+    public NodaTime.DateTimeZone TimeZone => Calendar?.TimeZone ?? Person!.TimeZone;
+
+    public string Name => Calendar?.Name ?? Person!.Name;
+}
+
+/// <summary>The per-agenda index that feeds and listings read: one partition per calendar and per person.</summary>
+public interface IAgendaRepository
+{
+    /// <summary>The agenda's head, and the subscription <paramref name="subscriptionId"/> if given, in one read; null when the agenda does not exist.</summary>
+    Task<AgendaHead?> ReadHeadAsync(AgendaKey agenda, string? subscriptionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Events of one agenda that overlap [from, to), a page at a time, read from that agenda's index only, with
+    /// withdrawn entries when <paramref name="includeWithdrawn"/>; throws <see cref="InvalidContinuationTokenException"/>
+    /// for a token it did not issue.
+    /// </summary>
+    Task<EventPage> ListAsync(AgendaKey agenda, Instant from, Instant to, bool includeWithdrawn, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+}
+
 /// <summary>An event as stored, with the opaque token the store needs to replace exactly this version.</summary>
 public sealed record StoredEvent(VisitEvent Event, string ConcurrencyToken);
 
 /// <summary>One page of a listing and the token for the next, null on the last page.</summary>
-public sealed record EventPage(IReadOnlyList<VisitEvent> Events, string? ContinuationToken);
+public sealed record EventPage(IReadOnlyList<AgendaEntry> Entries, string? ContinuationToken)
+{
+    public IEnumerable<VisitEvent> Events => Entries.Select(e => e.Event);
+}
 
-/// <summary>Where events are kept, with the per-calendar index that feeds and listings read.</summary>
+/// <summary>
+/// An event as one agenda holds it. <see cref="WithdrawnAt"/> is set when the event left this agenda (taken
+/// off the calendar, or the person no longer takes part): the feed then announces it as cancelled for a while
+/// instead of dropping it, since clients only remove entries they are told about.
+/// </summary>
+public sealed record AgendaEntry(VisitEvent Event, Instant? WithdrawnAt = null);
+
+/// <summary>Where events are kept; writing one also brings the agendas it appears in up to date.</summary>
 public interface IEventRepository
 {
     Task<StoredEvent?> GetAsync(string id, CancellationToken cancellationToken);
@@ -28,9 +85,6 @@ public interface IEventRepository
 
     /// <summary>Replaces <paramref name="previous"/> with <paramref name="next"/>; throws <see cref="ConcurrencyConflictException"/> when the stored event is no longer <paramref name="previous"/>.</summary>
     Task ReplaceAsync(StoredEvent previous, VisitEvent next, CancellationToken cancellationToken);
-
-    /// <summary>Events of one calendar that overlap [from, to), a page at a time, read from that calendar's index only; throws <see cref="InvalidContinuationTokenException"/> for a token it did not issue.</summary>
-    Task<EventPage> ListByCalendarAsync(string calendarId, Instant from, Instant to, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>Entries of the completion index (open events by end time) that ended at or before <paramref name="now"/>, oldest first.</summary>
     Task<IReadOnlyList<CompletionEntry>> EndedOpenEventsAsync(Instant now, int max, CancellationToken cancellationToken);

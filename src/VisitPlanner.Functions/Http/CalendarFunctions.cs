@@ -24,7 +24,7 @@ public sealed class CalendarFunctions(CalendarService calendars)
 
     [Function("GetCalendar")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "calendars/{calendarId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "calendars/{calendarId}")] HttpRequest request,
         string calendarId, CancellationToken cancellationToken)
     {
         var calendar = await calendars.GetAsync(calendarId, cancellationToken);

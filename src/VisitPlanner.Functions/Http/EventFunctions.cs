@@ -24,7 +24,7 @@ public sealed class EventFunctions(EventService events)
 
     [Function("GetEvent")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "events/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "events/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken)
     {
         var found = await events.GetAsync(id, cancellationToken);
@@ -56,7 +56,7 @@ public sealed class EventFunctions(EventService events)
 
     [Function("ListEvents")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "events")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "events")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var query = request.Query;

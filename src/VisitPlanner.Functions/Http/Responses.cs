@@ -18,11 +18,14 @@ public static class Responses
         return new BytesResult(status, Json, EventJsonWriter.ToUtf8(visit), headers);
     }
 
-    public static IActionResult Calendar(VisitCalendar calendar, HttpRequest request, int status = 200)
-    {
-        var feedUrl = $"{request.Scheme}://{request.Host}{request.PathBase}{ResourcePath(request)}/feed.ics";
-        return new BytesResult(status, Json, CalendarJson.ToUtf8(calendar, feedUrl));
-    }
+    public static IActionResult Calendar(VisitCalendar calendar, HttpRequest request, int status = 200) =>
+        new BytesResult(status, Json, CalendarJson.ToUtf8(calendar, BaseUrl(request)));
+
+    public static IActionResult Person(Person person, HttpRequest request, int status = 200) =>
+        new BytesResult(status, Json, PersonJson.ToUtf8(person, BaseUrl(request)));
+
+    /// <summary>Scheme, host and path base the client used: links we hand out point back the way it came.</summary>
+    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     public static IActionResult Page(EventPage page)
     {
@@ -30,7 +33,7 @@ public static class Responses
         {
             writer.WriteStartObject();
             writer.WriteStartArray("events");
-            foreach (var visit in page.Events) EventJsonWriter.Write(writer, visit);
+            foreach (var entry in page.Entries) EventJsonWriter.Write(writer, entry.Event);
             writer.WriteEndArray();
             if (page.ContinuationToken is not null) writer.WriteString("continuationToken", page.ContinuationToken);
             writer.WriteEndObject();

@@ -7,43 +7,60 @@ using VisitPlanner.Core.Services;
 
 namespace VisitPlanner.Storage.Tables;
 
-/// <summary>Calendars, one entity each: PartitionKey = id, RowKey = "calendar".</summary>
+/// <summary>Calendars: the profile row of their agenda partition ("c.{id}", "~profile").</summary>
 public sealed class TableCalendarRepository(VisitPlannerTables tables) : ICalendarRepository
 {
-    private const string RowKey = "calendar";
-
     public async Task<VisitCalendar?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var response = await tables.Calendars.GetEntityIfExistsAsync<TableEntity>(id, RowKey, cancellationToken: cancellationToken);
-        if (!response.HasValue) return null;
-        var entity = response.Value!;
-        return new VisitCalendar(
-            id,
-            entity.GetString("Name"),
-            entity.GetString("Description"),
-            TimeZones.Find(entity.GetString("TimeZone")) ?? TimeZones.Default,
-            Instant.FromDateTimeOffset(entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.UnixEpoch));
+        var response = await tables.Agendas.GetEntityIfExistsAsync<TableEntity>(AgendaRows.PartitionKey(AgendaKey.Calendar(id)), AgendaRows.Profile, cancellationToken: cancellationToken);
+        return response.HasValue ? FromEntity(id, response.Value!) : null;
     }
 
     public async Task<bool> UpsertAsync(VisitCalendar calendar, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var entity = new TableEntity(calendar.Id, RowKey)
+        var entity = new TableEntity(AgendaRows.PartitionKey(AgendaKey.Calendar(calendar.Id)), AgendaRows.Profile)
         {
+            ["Kind"] = "calendar",
             ["Name"] = calendar.Name,
             ["Description"] = calendar.Description,
             ["TimeZone"] = calendar.TimeZone.Id,
+            ["Visibility"] = calendar.Visibility.ToString().ToLowerInvariant(),
+            ["ShowBanners"] = calendar.ShowBanners,
+            ["AlarmMinutesBefore"] = calendar.AlarmMinutesBefore,
+            ["RefreshMinutes"] = calendar.RefreshMinutes,
             ["UpdatedAt"] = calendar.UpdatedAt.ToDateTimeOffset(),
         };
+        return await ProfileRows.AddOrReplaceAsync(tables.Agendas, entity, cancellationToken);
+    }
+
+    internal static VisitCalendar FromEntity(string id, TableEntity entity) =>
+        new(id, entity.GetString("Name"), entity.GetString("Description"),
+            TimeZones.Find(entity.GetString("TimeZone")) ?? TimeZones.Default,
+            Instant.FromDateTimeOffset(entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.UnixEpoch))
+        {
+            Visibility = entity.GetString("Visibility") == "public" ? Visibility.Public : Visibility.Private,
+            ShowBanners = entity.GetBoolean("ShowBanners") ?? true,
+            AlarmMinutesBefore = entity.GetInt32("AlarmMinutesBefore"),
+            RefreshMinutes = entity.GetInt32("RefreshMinutes") ?? VisitCalendar.DefaultRefreshMinutes,
+        };
+}
+
+/// <summary>Writing profile rows, shared by calendars and people.</summary>
+internal static class ProfileRows
+{
+    /// <summary>Inserts the row, or replaces it when it exists; true when it was inserted.</summary>
+    public static async Task<bool> AddOrReplaceAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
+    {
         try
         {
-            await tables.Calendars.AddEntityAsync(entity, cancellationToken);
+            await table.AddEntityAsync(entity, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            await tables.Calendars.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken);
+            await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken);
             return false;
         }
     }

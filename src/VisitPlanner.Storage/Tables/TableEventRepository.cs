@@ -11,7 +11,7 @@ namespace VisitPlanner.Storage.Tables;
 /// <summary>
 /// Events on Table Storage. The event entity (PartitionKey = id) is the truth and is written first, in one
 /// atomic operation guarded by its ETag; the index rows derived from it (<see cref="EventIndexRows"/>) are
-/// written after, one transaction per index partition. A reader of the index therefore never sees an event
+/// written after, one transaction per agenda partition. A reader of the index therefore never sees an event
 /// version whose own write failed.
 /// </summary>
 public sealed class TableEventRepository(VisitPlannerTables tables) : IEventRepository
@@ -50,22 +50,6 @@ public sealed class TableEventRepository(VisitPlannerTables tables) : IEventRepo
         await WriteIndexAsync(previous.Event, next, document, cancellationToken);
     }
 
-    public async Task<EventPage> ListByCalendarAsync(string calendarId, Instant from, Instant to, string? continuationToken, int pageSize, CancellationToken cancellationToken)
-    {
-        await tables.EnsureCreatedAsync();
-        // Rows are keyed by end time: RowKey >= from + 1 s selects events ending after `from`; StartsAt < `to` is checked by the service.
-        var lowerBound = RowKeys.TimePrefix(from + Duration.FromSeconds(1));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {calendarId} and RowKey ge {lowerBound} and StartsAt lt {to.ToDateTimeOffset()}");
-        var pages = tables.CalendarEvents.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
-            .AsPages(ContinuationTokens.Decode(continuationToken, calendarId), pageSize);
-        await foreach (var page in pages)
-        {
-            var events = page.Values.Select(Parse).ToArray();
-            return new EventPage(events, ContinuationTokens.Encode(page.ContinuationToken));
-        }
-        return new EventPage([], null);
-    }
-
     public async Task<IReadOnlyList<CompletionEntry>> EndedOpenEventsAsync(Instant now, int max, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
@@ -87,34 +71,40 @@ public sealed class TableEventRepository(VisitPlannerTables tables) : IEventRepo
     }
 
     /// <summary>
-    /// Brings the index partitions from <paramref name="previous"/>'s rows to <paramref name="next"/>'s:
-    /// in each partition, removing stale rows and upserting current ones is one transaction, so a feed sees
-    /// the old version or the new, never both or neither.
+    /// Brings the index partitions from <paramref name="previous"/>'s rows to <paramref name="next"/>'s. In each
+    /// agenda partition, removing the stale row, upserting the current one and touching the profile (the feed
+    /// version) is one transaction, so a feed sees the old version or the new, never both or neither.
     /// </summary>
     private async Task WriteIndexAsync(VisitEvent? previous, VisitEvent next, byte[] document, CancellationToken cancellationToken)
     {
-        var wanted = EventIndexRows.CalendarRows(next, document).Select(row => (tables.CalendarEvents, row)).ToList();
+        var now = DateTimeOffset.UtcNow;
+        var current = EventIndexRows.Agendas(next).ToHashSet();
+        var left = previous is null ? [] : EventIndexRows.Agendas(previous).Where(a => !current.Contains(a)).ToArray();
+
+        var wanted = current.Select(agenda => (Table: tables.Agendas, Row: EventIndexRows.AgendaRow(agenda, next, document)))
+            // An agenda the event left keeps a withdrawn row, so its feed can announce the event as cancelled.
+            .Concat(left.Select(agenda => (Table: tables.Agendas, Row: EventIndexRows.AgendaRow(agenda, next, document, withdrawnAt: now))))
+            .ToList();
         if (EventIndexRows.CompletionRow(next) is { } completion) wanted.Add((tables.Completion, completion));
 
         var stale = new List<(TableClient Table, TableEntity Row)>();
         if (previous is not null)
         {
-            var previousDocument = Array.Empty<byte>();
-            stale.AddRange(EventIndexRows.CalendarRows(previous, previousDocument).Select(row => (tables.CalendarEvents, row)));
+            stale.AddRange(EventIndexRows.Agendas(previous).Select(agenda => (tables.Agendas, EventIndexRows.AgendaRow(agenda, previous, []))));
             if (EventIndexRows.CompletionRow(previous) is { } oldCompletion) stale.Add((tables.Completion, oldCompletion));
-            stale.RemoveAll(old => wanted.Any(w => w.Item1 == old.Table && w.row.PartitionKey == old.Row.PartitionKey && w.row.RowKey == old.Row.RowKey));
+            stale.RemoveAll(old => wanted.Any(w => w.Table == old.Table && w.Row.PartitionKey == old.Row.PartitionKey && w.Row.RowKey == old.Row.RowKey));
         }
 
-        var partitions = wanted.Select(w => (w.Item1, w.row.PartitionKey))
-            .Concat(stale.Select(s => (s.Table, s.Row.PartitionKey)))
-            .Distinct();
+        var partitions = wanted.Select(w => (w.Table, w.Row.PartitionKey)).Concat(stale.Select(s => (s.Table, s.Row.PartitionKey))).Distinct();
         foreach (var (table, partition) in partitions)
         {
             var actions = stale.Where(s => s.Table == table && s.Row.PartitionKey == partition)
                 .Select(s => new TableTransactionAction(TableTransactionActionType.Delete, s.Row, ETag.All))
-                .Concat(wanted.Where(w => w.Item1 == table && w.row.PartitionKey == partition)
-                    .Select(w => new TableTransactionAction(TableTransactionActionType.UpsertReplace, w.row)))
+                .Concat(wanted.Where(w => w.Table == table && w.Row.PartitionKey == partition)
+                    .Select(w => new TableTransactionAction(TableTransactionActionType.UpsertReplace, w.Row)))
                 .ToList();
+            if (table == tables.Agendas)
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, EventIndexRows.ProfileTouch(partition, now), ETag.All));
             await SubmitAsync(table, actions, cancellationToken);
         }
     }
@@ -128,6 +118,7 @@ public sealed class TableEventRepository(VisitPlannerTables tables) : IEventRepo
         }
         catch (TableTransactionFailedException e) when (e.Status == 404)
         {
+            // Retry without the deletes, which may name rows already gone; the rest stays one transaction.
             var upserts = actions.Where(a => a.ActionType != TableTransactionActionType.Delete).ToList();
             if (upserts.Count > 0) await table.SubmitTransactionAsync(upserts, cancellationToken);
             foreach (var delete in actions.Where(a => a.ActionType == TableTransactionActionType.Delete))
@@ -153,9 +144,5 @@ public sealed class TableEventRepository(VisitPlannerTables tables) : IEventRepo
         return entity;
     }
 
-    private static VisitEvent Parse(TableEntity entity)
-    {
-        using var json = JsonDocument.Parse(DocumentColumns.Read(entity), JsonOutput.ParseOptions);
-        return EventJsonReader.ReadStored(json.RootElement);
-    }
+    private static VisitEvent Parse(TableEntity entity) => TableAgendaRepository.ParseDocument(entity);
 }

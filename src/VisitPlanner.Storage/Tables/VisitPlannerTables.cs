@@ -3,34 +3,31 @@ using Azure.Data.Tables;
 namespace VisitPlanner.Storage.Tables;
 
 /// <summary>
-/// The four tables and their clients. Tables are created once per process, on first use, so a fresh
-/// Azurite or storage account needs no setup step.
+/// The three tables and their clients. Tables are created once per process, on first use, so a fresh
+/// Azurite or storage account needs no setup step. See docs/storage.md for the layout and why.
 /// </summary>
 public sealed class VisitPlannerTables
 {
-    private readonly TableServiceClient _service;
     private readonly Lazy<Task> _created;
 
     public VisitPlannerTables(TableServiceClient service, StorageOptions options)
     {
-        _service = service;
         if (options.TablePrefix.Any(c => !char.IsAsciiLetterOrDigit(c)))
             throw new ArgumentException("The table prefix may contain only ASCII letters and digits.", nameof(options));
-        Calendars = service.GetTableClient(options.TablePrefix + "Calendars");
         Events = service.GetTableClient(options.TablePrefix + "Events");
-        CalendarEvents = service.GetTableClient(options.TablePrefix + "CalendarEvents");
+        Agendas = service.GetTableClient(options.TablePrefix + "Agendas");
         Completion = service.GetTableClient(options.TablePrefix + "Completion");
         _created = new Lazy<Task>(CreateAllAsync);
     }
 
-    /// <summary>Calendars: PartitionKey = calendar id, RowKey = "calendar".</summary>
-    public TableClient Calendars { get; }
-
     /// <summary>Events, the source of truth: PartitionKey = event id, RowKey = "event"; the itinerary is inside the event's document.</summary>
     public TableClient Events { get; }
 
-    /// <summary>Per-calendar index that feeds and listings read: PartitionKey = calendar id, RowKey = end time + event id.</summary>
-    public TableClient CalendarEvents { get; }
+    /// <summary>
+    /// One partition per calendar ("c.{id}") and per person ("p.{id}"): the profile row ("~profile", whose
+    /// ETag is the feed version), subscription rows ("~sub.{id}"), and index rows ("{end time}_{event id}").
+    /// </summary>
+    public TableClient Agendas { get; }
 
     /// <summary>Open events by end time, for the completion timer: PartitionKey = "open", RowKey = end time + event id.</summary>
     public TableClient Completion { get; }
@@ -39,7 +36,7 @@ public sealed class VisitPlannerTables
 
     private async Task CreateAllAsync()
     {
-        foreach (var table in new[] { Calendars, Events, CalendarEvents, Completion })
+        foreach (var table in new[] { Events, Agendas, Completion })
         {
             await table.CreateIfNotExistsAsync();
         }

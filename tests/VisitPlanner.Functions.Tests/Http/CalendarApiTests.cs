@@ -11,7 +11,7 @@ public class CalendarApiTests(TestHost host) : IClassFixture<TestHost>
     {
         var created = await AssertJsonAsync(await host.PutCalendarAsync("hejin-edz-lectures", "经开讲堂"), HttpStatusCode.Created);
         var replaced = await AssertJsonAsync(await host.Client.PutAsync("/api/calendars/hejin-edz-lectures",
-            TestHost.Json("""{"name":"经开讲堂 2025","description":"河津经开区 经开讲堂","timeZone":"Asia/Shanghai"}""")), HttpStatusCode.OK);
+            TestHost.Json("""{"name":"经开讲堂 2025","description":"河津经开区 经开讲堂","timeZone":"Asia/Shanghai","visibility":"public"}""")), HttpStatusCode.OK);
         var read = await AssertJsonAsync(await host.Client.GetAsync("/api/calendars/hejin-edz-lectures"), HttpStatusCode.OK);
 
         Assert.Equal("经开讲堂", created.GetProperty("name").GetString());

@@ -13,6 +13,20 @@ public sealed class AzuriteTables : IAsyncLifetime
 
     public TableCalendarRepository Calendars { get; private set; } = null!;
 
+    public TableAgendaRepository Agendas { get; private set; } = null!;
+
+    public TablePersonRepository People { get; private set; } = null!;
+
+    public TableSubscriptionRepository Subscriptions { get; private set; } = null!;
+
+    /// <summary>A new calendar, as events may only be published to calendars that exist.</summary>
+    public async Task<string> NewCalendarAsync()
+    {
+        var id = "c" + Guid.NewGuid().ToString("N");
+        await Calendars.UpsertAsync(StoredEvents.Calendar(id), CancellationToken.None);
+        return id;
+    }
+
     public async Task InitializeAsync()
     {
         var azurite = await TestAzurite.GetAsync();
@@ -20,6 +34,9 @@ public sealed class AzuriteTables : IAsyncLifetime
         Tables = new VisitPlannerTables(new TableServiceClient(options.ConnectionString), options);
         Events = new TableEventRepository(Tables);
         Calendars = new TableCalendarRepository(Tables);
+        Agendas = new TableAgendaRepository(Tables);
+        People = new TablePersonRepository(Tables);
+        Subscriptions = new TableSubscriptionRepository(Tables);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

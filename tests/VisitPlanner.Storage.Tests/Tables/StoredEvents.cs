@@ -25,7 +25,8 @@ internal static class StoredEvents
             change(node);
         });
         using var document = JsonDocument.Parse(json);
-        var (draft, errors) = EventJsonReader.ReadDraft(document.RootElement, calendars.ToDictionary(c => c, Calendar), () => Guid.NewGuid().ToString("N")[..8]);
+        var people = VisitPlanner.Core.Json.EventJsonReader.PeekPersonIds(document.RootElement).ToHashSet();
+        var (draft, errors) = EventJsonReader.ReadDraft(document.RootElement, calendars.ToDictionary(c => c, Calendar), people, () => Guid.NewGuid().ToString("N")[..8]);
         Assert.True(draft is not null, string.Join("; ", errors));
         return new VisitEvent
         {

@@ -14,13 +14,18 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
     private static readonly CancellationToken None = CancellationToken.None;
 
     private static string NewId() => "e" + Guid.NewGuid().ToString("N");
-    private static string NewCalendar() => "c" + Guid.NewGuid().ToString("N");
-
     private async Task<IReadOnlyList<VisitEvent>> AllInCalendarAsync(string calendarId)
     {
-        var page = await storage.Events.ListByCalendarAsync(calendarId, From, To, null, 1000, None);
-        return page.Events;
+        var page = await storage.Agendas.ListAsync(AgendaKey.Calendar(calendarId), From, To, includeWithdrawn: false, null, 1000, None);
+        return page.Events.ToArray();
     }
+
+    private Task<IReadOnlyList<TableEntity>> CalendarRowsAsync(string calendarId) =>
+        IndexRowsAsync(AgendaRows.PartitionKey(AgendaKey.Calendar(calendarId)));
+
+    /// <summary>Index rows only: the profile and subscription rows share the partition.</summary>
+    private async Task<IReadOnlyList<TableEntity>> IndexRowsAsync(string partition) =>
+        (await RowsAsync(storage.Tables.Agendas, partition)).Where(r => !r.RowKey.StartsWith('~')).ToArray();
 
     private async Task<IReadOnlyList<TableEntity>> RowsAsync(TableClient table, string partition) =>
         await table.QueryAsync<TableEntity>(e => e.PartitionKey == partition).ToListAsync();
@@ -28,7 +33,7 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
     [Fact]
     public async Task AnEventReadsBackExactlyAsWritten()
     {
-        var calendar = NewCalendar();
+        var calendar = await storage.NewCalendarAsync();
         var visit = StoredEvents.Shouyang(NewId(), calendar);
 
         await storage.Events.CreateAsync(visit, None);
@@ -42,7 +47,7 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
     [Fact]
     public async Task AnEventIsOneEntityInItsOwnPartition()
     {
-        var visit = StoredEvents.Shouyang(NewId(), NewCalendar());
+        var visit = StoredEvents.Shouyang(NewId(), await storage.NewCalendarAsync());
 
         await storage.Events.CreateAsync(visit, None);
 
@@ -67,7 +72,7 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
                 });
             }
             n["itinerary"] = stops;
-        }, NewCalendar());
+        }, await storage.NewCalendarAsync());
 
         await storage.Events.CreateAsync(visit, None);
         var stored = await storage.Events.GetAsync(visit.Id, None);
@@ -80,7 +85,7 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
     [Fact]
     public async Task EachCalendarsIndexHoldsTheEvent()
     {
-        var (first, second) = (NewCalendar(), NewCalendar());
+        var (first, second) = (await storage.NewCalendarAsync(), await storage.NewCalendarAsync());
         var visit = StoredEvents.Shouyang(NewId(), first, second);
 
         await storage.Events.CreateAsync(visit, None);
@@ -92,7 +97,7 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
     [Fact]
     public async Task AReplacementMovesTheIndexRowsWithTheEvent()
     {
-        var (kept, dropped, added) = (NewCalendar(), NewCalendar(), NewCalendar());
+        var (kept, dropped, added) = (await storage.NewCalendarAsync(), await storage.NewCalendarAsync(), await storage.NewCalendarAsync());
         var visit = StoredEvents.Shouyang(NewId(), kept, dropped);
         await storage.Events.CreateAsync(visit, None);
         var stored = (await storage.Events.GetAsync(visit.Id, None))!;
@@ -102,7 +107,7 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
         await storage.Events.ReplaceAsync(stored, next, None);
 
         Assert.Equal(2, Assert.Single(await AllInCalendarAsync(kept)).Revision);
-        Assert.Single(await RowsAsync(storage.Tables.CalendarEvents, kept));
+        Assert.Single(await CalendarRowsAsync(kept));
         Assert.Empty(await AllInCalendarAsync(dropped));
         Assert.Equal(2, Assert.Single(await AllInCalendarAsync(added)).Revision);
     }
@@ -110,7 +115,7 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
     [Fact]
     public async Task AReplacementFromAStaleReadIsRefused()
     {
-        var calendar = NewCalendar();
+        var calendar = await storage.NewCalendarAsync();
         var visit = StoredEvents.Shouyang(NewId(), calendar);
         await storage.Events.CreateAsync(visit, None);
         var stale = (await storage.Events.GetAsync(visit.Id, None))!;
@@ -125,7 +130,7 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
     [Fact]
     public async Task ListingSelectsEventsOverlappingTheWindow()
     {
-        var calendar = NewCalendar();
+        var calendar = await storage.NewCalendarAsync();
         var seed = StoredEvents.Shouyang(NewId(), calendar);
         // Runs 2025-10-15 00:30Z to 2025-10-16 03:30Z; copies a week before and after.
         foreach (var (id, days) in new[] { ("before", -7), ("during", 0), ("after", 7) })
@@ -133,8 +138,8 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
             await storage.Events.CreateAsync(StoredEvents.Shifted(seed, calendar + id, days), None);
         }
 
-        var page = await storage.Events.ListByCalendarAsync(calendar, Instant.FromUtc(2025, 10, 16, 0, 0), Instant.FromUtc(2025, 10, 17, 0, 0), null, 50, None);
-        var touching = await storage.Events.ListByCalendarAsync(calendar, Instant.FromUtc(2025, 10, 16, 3, 30), Instant.FromUtc(2025, 10, 22, 0, 30), null, 50, None);
+        var page = await storage.Agendas.ListAsync(AgendaKey.Calendar(calendar), Instant.FromUtc(2025, 10, 16, 0, 0), Instant.FromUtc(2025, 10, 17, 0, 0), false, null, 50, None);
+        var touching = await storage.Agendas.ListAsync(AgendaKey.Calendar(calendar), Instant.FromUtc(2025, 10, 16, 3, 30), Instant.FromUtc(2025, 10, 22, 0, 30), false, null, 50, None);
 
         Assert.Equal([calendar + "during"], page.Events.Select(e => e.Id));
         // Windows are half-open: an event ending exactly at `from`, or starting exactly at `to`, is outside.
@@ -144,7 +149,7 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
     [Fact]
     public async Task ListingPagesWithAContinuationToken()
     {
-        var calendar = NewCalendar();
+        var calendar = await storage.NewCalendarAsync();
         var seed = StoredEvents.Shouyang(NewId(), calendar);
         for (var i = 0; i < 7; i++) await storage.Events.CreateAsync(StoredEvents.Shifted(seed, $"{calendar}-{i}", i), None);
 
@@ -153,8 +158,8 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
         var pages = 0;
         do
         {
-            var page = await storage.Events.ListByCalendarAsync(calendar, From, To, token, 3, None);
-            Assert.True(page.Events.Count <= 3);
+            var page = await storage.Agendas.ListAsync(AgendaKey.Calendar(calendar), From, To, false, token, 3, None);
+            Assert.True(page.Entries.Count <= 3);
             ids.AddRange(page.Events.Select(e => e.Id));
             token = page.ContinuationToken;
             pages++;
@@ -168,7 +173,7 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
     [Fact]
     public async Task OnlyOpenEventsAreInTheCompletionIndex()
     {
-        var visit = StoredEvents.Shouyang(NewId(), NewCalendar());
+        var visit = StoredEvents.Shouyang(NewId(), await storage.NewCalendarAsync());
         await storage.Events.CreateAsync(visit, None);
         var afterTrip = Instant.FromUtc(2025, 10, 17, 0, 0);
 
@@ -185,7 +190,7 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
     [Fact]
     public async Task RemovingACompletionEntryTwiceIsHarmless()
     {
-        var visit = StoredEvents.Shouyang(NewId(), NewCalendar());
+        var visit = StoredEvents.Shouyang(NewId(), await storage.NewCalendarAsync());
         await storage.Events.CreateAsync(visit, None);
         var entry = new CompletionEntry(visit.Id, visit.EndsAt);
 
@@ -198,11 +203,11 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
     [Fact]
     public async Task AMissingIndexRowDoesNotBlockTheNextWrite()
     {
-        var calendar = NewCalendar();
+        var calendar = await storage.NewCalendarAsync();
         var visit = StoredEvents.Shouyang(NewId(), calendar);
         await storage.Events.CreateAsync(visit, None);
-        var row = Assert.Single(await RowsAsync(storage.Tables.CalendarEvents, calendar));
-        await storage.Tables.CalendarEvents.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        var row = Assert.Single(await CalendarRowsAsync(calendar));
+        await storage.Tables.Agendas.DeleteEntityAsync(row.PartitionKey, row.RowKey);
 
         var stored = (await storage.Events.GetAsync(visit.Id, None))!;
         await storage.Events.ReplaceAsync(stored, StoredEvents.Shifted(visit, visit.Id, 1) with { Revision = 2 }, None);

@@ -2,14 +2,25 @@ using System.Text;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Feeds;
+using VisitPlanner.Core.Services;
 using VisitPlanner.Testing;
 
 namespace VisitPlanner.Core.Tests.Feeds;
 
 /// <summary>Feeds as clients read them: every check goes through parsers that share no code with Ical.Net.</summary>
-public class CalendarFeedRendererTests
+public class FeedRendererTests
 {
-    private static string Render(params VisitEvent[] events) => CalendarFeedRenderer.Render(TestEvents.Calendar(), events);
+    /// <summary>The day the tests' feeds are rendered on: two days after the fixtures were last edited.</summary>
+    public static readonly LocalDate Today = new(2025, 10, 10);
+
+    public static FeedSource Source(VisitCalendar? calendar = null, string? personId = null, LocalDate? today = null)
+    {
+        var c = calendar ?? TestEvents.Calendar();
+        return new FeedSource(c.Name, c.Description, c.TimeZone, c.RefreshMinutes, c.AlarmMinutesBefore, c.ShowBanners, personId,
+            today ?? Today, id => $"https://visitplanner.example/api/events/{id}/page");
+    }
+
+    private static string Render(params VisitEvent[] events) => FeedRenderer.Render(Source(), events.Select(e => new AgendaEntry(e)));
 
     private static ParsedEvent Single(ParsedFeed feed, string uidPart) => Assert.Single(feed.Events, e => e.Uid.Contains(uidPart, StringComparison.Ordinal));
 
@@ -68,12 +79,14 @@ public class CalendarFeedRendererTests
         var trip = TestEvents.FromJson(TestEvents.SingleItemJson("""
             {"id":"before","title":"Siemens Energy","start":"2025-10-25T10:00","end":"2025-10-25T11:00"},
             {"id":"ambiguous","title":"Night train","start":"2025-10-26T02:30","end":"2025-10-26T04:00"},
-            {"id":"after","title":"Fraunhofer","start":"2025-10-27T10:00","end":"2025-10-27T11:30"},
+            {"id":"after","title":"Fraunhofer","start":"2025-10-27T10:00","end":"2025-10-27T11:30"}
+            """, kind: "studyTrip", title: "德国考察 Study trip Germany", timeZone: "Europe/Berlin"));
+        var spring = TestEvents.FromJson(TestEvents.SingleItemJson("""
             {"id":"gap","title":"Early flight","start":"2026-03-29T02:30","end":"2026-03-29T05:00"},
             {"id":"spring","title":"Hannover Messe","start":"2026-03-29T10:00","end":"2026-03-29T11:00"}
-            """, kind: "studyTrip", title: "德国考察 Study trip Germany", timeZone: "Europe/Berlin"));
+            """, kind: "studyTrip", title: "汉诺威工业博览会", timeZone: "Europe/Berlin"), id: "evt-hannover-2026");
 
-        var feed = FeedParsers.Parse(parser, Render(trip));
+        var feed = FeedParsers.Parse(parser, Render(trip, spring));
 
         Assert.Equal("2025-10-25T08:00:00.000Z", Single(feed, "before").Start);
         // 02:30 happens twice that night; RFC 5545 means the first (CEST). Written in UTC so no client guesses.

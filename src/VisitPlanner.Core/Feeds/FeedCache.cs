@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using NodaTime;
+using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Services;
+
+namespace VisitPlanner.Core.Feeds;
+
+/// <summary>Tuning for <see cref="FeedCache"/>, bound from configuration section <c>VisitPlanner:Feeds</c>.</summary>
+public sealed class FeedCacheOptions
+{
+    /// <summary>How long an instance trusts an agenda's version before reading it again: the bound on how late another instance's change shows.</summary>
+    public double VersionCheckSeconds { get; set; } = 5;
+
+    /// <summary>Rendered feeds kept per instance, in megabytes.</summary>
+    public int RenderedMegabytes { get; set; } = 64;
+}
+
+/// <summary>
+/// Per-instance memory that makes polls cheap. An agenda's head (profile, version, and the subscription a
+/// token names) is trusted for <see cref="FeedCacheOptions.VersionCheckSeconds"/>, so frequent polls cost no
+/// storage read at all; rendered feeds are kept by ETag, which includes the version, so they never go stale.
+/// A write on this instance drops the heads it affects at once.
+/// </summary>
+public sealed class FeedCache(IClock clock, FeedCacheOptions options)
+{
+    private readonly ConcurrentDictionary<(AgendaKey Agenda, string? SubscriptionId), (AgendaHead Head, Instant CheckedAt)> _heads = new();
+    private readonly ConcurrentDictionary<string, byte[]> _rendered = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _renderedOrder = new();
+    private long _renderedBytes;
+
+    public async Task<AgendaHead?> GetHeadAsync(AgendaKey agenda, string? subscriptionId, Func<Task<AgendaHead?>> read)
+    {
+        var now = clock.GetCurrentInstant();
+        if (_heads.TryGetValue((agenda, subscriptionId), out var cached) && now - cached.CheckedAt < Duration.FromSeconds(options.VersionCheckSeconds))
+            return cached.Head;
+        var head = await read();
+        if (head is null) _heads.TryRemove((agenda, subscriptionId), out _);
+        else _heads[(agenda, subscriptionId)] = (head, now);
+        return head;
+    }
+
+    /// <summary>Forgets what this instance knows of <paramref name="agenda"/>, after a change to it here.</summary>
+    public void Invalidate(AgendaKey agenda)
+    {
+        foreach (var key in _heads.Keys.Where(k => k.Agenda == agenda)) _heads.TryRemove(key, out _);
+    }
+
+    public bool TryGetRendered(string etag, out byte[] body) => _rendered.TryGetValue(etag, out body!);
+
+    public void StoreRendered(string etag, byte[] body)
+    {
+        if (!_rendered.TryAdd(etag, body)) return;
+        _renderedOrder.Enqueue(etag);
+        var limit = (long)options.RenderedMegabytes * 1024 * 1024;
+        Interlocked.Add(ref _renderedBytes, body.Length);
+        // Oldest first: an agenda's newest version is the one its subscribers poll for.
+        while (Interlocked.Read(ref _renderedBytes) > limit && _renderedOrder.TryDequeue(out var oldest))
+        {
+            if (_rendered.TryRemove(oldest, out var evicted)) Interlocked.Add(ref _renderedBytes, -evicted.Length);
+        }
+    }
+}
