@@ -24,6 +24,9 @@ public sealed record DevHostOptions
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
     public string[] Args { get; init; } = [];
+
+    /// <summary>Extra logging setup, e.g. a provider that captures output in tests.</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 }
 
 /// <summary>
@@ -42,7 +45,9 @@ public static class DevHostApp
         builder.Configuration.Sources.Insert(Math.Max(environmentAt, 0), new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = LocalSettings(repositoryRoot) });
         builder.Configuration.AddInMemoryCollection(options.Settings);
         builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
+        // ASP.NET Core's own request lines would print URLs with their tokens; ours below masks them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        options.ConfigureLogging?.Invoke(builder.Logging);
 
         var catalog = FunctionCatalog.Discover(FunctionsAssembly);
         var settings = HostSettings.Load(Path.Combine(repositoryRoot, "host.json"));
@@ -54,6 +59,14 @@ public static class DevHostApp
         if (options.RunTimers) builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerRunner>());
 
         var app = builder.Build();
+        var requests = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VisitPlanner.DevHost.Requests");
+        app.Use(async (context, next) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await next();
+            requests.LogInformation("{Method} {Url} {Status} {Elapsed:0.0} ms", context.Request.Method, LogRedaction.PathAndQuery(context.Request),
+                context.Response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        });
         app.UseStatusCodePages(async context =>
         {
             // Unmatched routes and methods answer in the same problem+json shape as the functions.

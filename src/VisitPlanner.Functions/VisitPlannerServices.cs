@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using VisitPlanner.Core.Feeds;
+using VisitPlanner.Core.Pages;
 using VisitPlanner.Core.Services;
 using VisitPlanner.Storage.Tables;
 
@@ -23,7 +24,9 @@ public static class VisitPlannerServices
             options.ConnectionString = hostStorage;
 
         services.AddSingleton(options);
-        services.AddSingleton(_ => new TableServiceClient(options.ConnectionString, ClientOptions()));
+        var counter = new StorageRequestCounter();
+        services.AddSingleton(counter);
+        services.AddSingleton(_ => new TableServiceClient(options.ConnectionString, ClientOptions(counter)));
         services.AddSingleton<VisitPlannerTables>();
         services.AddSingleton<ICalendarRepository, TableCalendarRepository>();
         services.AddSingleton<IPersonRepository, TablePersonRepository>();
@@ -42,6 +45,7 @@ public static class VisitPlannerServices
         services.AddSingleton<EventService>();
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<FeedService>();
+        services.AddSingleton<PageService>();
         services.AddSingleton<CompletionService>();
         return services;
     }
@@ -50,9 +54,10 @@ public static class VisitPlannerServices
     /// Retries are bounded so a request fails in seconds rather than hanging on a throttled or absent
     /// account: 3 retries, exponential from 0.5 s to at most 4 s, 10 s per attempt.
     /// </summary>
-    private static TableClientOptions ClientOptions()
+    private static TableClientOptions ClientOptions(StorageRequestCounter counter)
     {
         var options = new TableClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = 3;
         options.Retry.Delay = TimeSpan.FromMilliseconds(500);

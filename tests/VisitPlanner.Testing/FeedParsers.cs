@@ -7,9 +7,14 @@ namespace VisitPlanner.Testing;
 /// <summary>An event as an independent parser read it from a feed. Start/End: UTC "…Z" for timed items, "yyyy-MM-dd" for all-day ones.</summary>
 public sealed record ParsedEvent(
     string Uid, string Summary, string? Description, string? Location, string? Status, int Sequence,
-    bool AllDay, string Start, string End, string? Tzid, IReadOnlyList<string> Categories);
+    bool AllDay, string Start, string End, string? Tzid, IReadOnlyList<string> Categories,
+    IReadOnlyList<double>? Geo, string? Url, string? Organizer, IReadOnlyList<ParsedAttendee> Attendees,
+    IReadOnlyList<string> Alarms, string? LastModified);
 
-public sealed record ParsedFeed(string? Name, IReadOnlyList<string> TimeZones, IReadOnlyList<ParsedEvent> Events);
+/// <summary>An ATTENDEE: its address (mailto:…), CN and ROLE.</summary>
+public sealed record ParsedAttendee(string Address, string? Name, string? Role);
+
+public sealed record ParsedFeed(string? Name, string? RefreshInterval, string? PublishedTtl, IReadOnlyList<string> TimeZones, IReadOnlyList<ParsedEvent> Events);
 
 /// <summary>
 /// Feeds read by parsers that share no code with Ical.Net: npm ical.js (Thunderbird's engine) and Debian's

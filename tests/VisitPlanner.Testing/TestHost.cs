@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using VisitPlanner.DevHost;
 using VisitPlanner.DevHost.Azurite;
 using VisitPlanner.Functions;
@@ -12,17 +13,35 @@ namespace VisitPlanner.Testing;
 /// The dev host, in-process on a free port, over the test process's Azurite with tables of its own: HTTP
 /// tests go through the very function classes and routing that `dotnet run --project src/VisitPlanner.DevHost` serves.
 /// </summary>
-public sealed class TestHost : IAsyncLifetime
+public sealed class TestHost : IAsyncLifetime, IAsyncDisposable
 {
     private WebApplication? _app;
+    private readonly Dictionary<string, string?> _extraSettings = [];
 
     public HttpClient Client { get; private set; } = null!;
 
-    public string TablePrefix { get; } = TestAzurite.NewTablePrefix();
+    public string TablePrefix { get; private init; } = TestAzurite.NewTablePrefix();
+
+    /// <summary>
+    /// Another host, started now: with <paramref name="tablePrefix"/> of an existing one it is a second instance
+    /// of the same app on the same storage, as Azure runs several.
+    /// </summary>
+    public static async Task<TestHost> StartAsync(IReadOnlyDictionary<string, string?> settings, string? tablePrefix = null)
+    {
+        var host = new TestHost { TablePrefix = tablePrefix ?? TestAzurite.NewTablePrefix() };
+        foreach (var (key, value) in settings) host._extraSettings[key] = value;
+        await host.InitializeAsync();
+        return host;
+    }
+
+    public T GetService<T>() where T : notnull => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(Services);
 
     public string ConnectionString { get; private set; } = "";
 
     public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Every line this host logged, at every level: what would reach a log store in Azure.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -33,7 +52,15 @@ public sealed class TestHost : IAsyncLifetime
             [$"{VisitPlannerServices.ConfigurationSection}:ConnectionString"] = azurite.ConnectionString,
             [$"{VisitPlannerServices.ConfigurationSection}:TablePrefix"] = TablePrefix,
         };
-        _app = DevHostApp.Build(new DevHostOptions { Port = 0, Host = "127.0.0.1", RunTimers = false, Settings = settings }, RepositoryRoot.Find());
+        foreach (var (key, value) in _extraSettings) settings[key] = value;
+        _app = DevHostApp.Build(new DevHostOptions
+        {
+            Port = 0,
+            Host = "127.0.0.1",
+            RunTimers = false,
+            Settings = settings,
+            ConfigureLogging = logging => logging.AddProvider(Logs),
+        }, RepositoryRoot.Find());
         await _app.StartAsync();
         Client = new HttpClient { BaseAddress = DevHostApp.BaseAddress(_app) };
     }
@@ -43,6 +70,8 @@ public sealed class TestHost : IAsyncLifetime
         Client.Dispose();
         if (_app is not null) await _app.DisposeAsync();
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

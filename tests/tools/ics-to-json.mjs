@@ -30,11 +30,19 @@ const events = root.getAllSubcomponents('vevent').map(component => {
     tzid: dtstart.getParameter('tzid') ?? null,
     categories: component.getAllProperties('categories').flatMap(p => p.getValues()),
     geo: component.getFirstPropertyValue('geo') ?? null,
+    url: component.getFirstPropertyValue('url') ?? null,
+    organizer: component.getFirstPropertyValue('organizer') ?? null,
+    attendees: component.getAllProperties('attendee').map(p => ({
+      address: p.getFirstValue(), name: p.getParameter('cn') ?? null, role: p.getParameter('role') ?? null })),
+    alarms: component.getAllSubcomponents('valarm').map(a => a.getFirstPropertyValue('trigger').toString()),
+    lastModified: component.getFirstPropertyValue('last-modified')?.toJSDate().toISOString() ?? null,
   };
 });
 
 process.stdout.write(JSON.stringify({
   name: root.getFirstPropertyValue('x-wr-calname'),
+  refreshInterval: root.getFirstPropertyValue('refresh-interval')?.toString() ?? null,
+  publishedTtl: root.getFirstPropertyValue('x-published-ttl') ?? null,
   timeZones: zones,
   events,
 }));

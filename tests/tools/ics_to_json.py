@@ -32,6 +32,10 @@ for event in calendar.walk("VEVENT"):
     start, all_day, tzid = when(event["DTSTART"])
     end, _, _ = when(event["DTEND"])
     categories = event.get("CATEGORIES")
+    attendees = event.get("ATTENDEE", [])
+    if not isinstance(attendees, list):
+        attendees = [attendees]
+    geo = event.get("GEO")
     events.append({
         "uid": str(event["UID"]),
         "summary": str(event.get("SUMMARY")),
@@ -44,10 +48,19 @@ for event in calendar.walk("VEVENT"):
         "end": end,
         "tzid": str(tzid) if tzid is not None else None,
         "categories": [str(c) for c in (categories.cats if hasattr(categories, "cats") else [])] if categories is not None else [],
+        "geo": [geo.latitude, geo.longitude] if geo is not None else None,
+        "url": str(event["URL"]) if "URL" in event else None,
+        "organizer": str(event["ORGANIZER"]) if "ORGANIZER" in event else None,
+        "attendees": [{"address": str(a), "name": str(a.params.get("CN")) if "CN" in a.params else None,
+                       "role": str(a.params.get("ROLE")) if "ROLE" in a.params else None} for a in attendees],
+        "alarms": [alarm["TRIGGER"].to_ical().decode() for alarm in event.walk("VALARM")],
+        "lastModified": event["LAST-MODIFIED"].dt.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z") if "LAST-MODIFIED" in event else None,
     })
 
 json.dump({
     "name": str(calendar.get("X-WR-CALNAME")) if "X-WR-CALNAME" in calendar else None,
+    "refreshInterval": calendar["REFRESH-INTERVAL"].to_ical().decode() if "REFRESH-INTERVAL" in calendar else None,
+    "publishedTtl": str(calendar["X-PUBLISHED-TTL"]) if "X-PUBLISHED-TTL" in calendar else None,
     "timeZones": list(zones.keys()),
     "events": events,
 }, sys.stdout, ensure_ascii=False)

@@ -13,6 +13,9 @@ public sealed class FeedCacheOptions
 
     /// <summary>Rendered feeds kept per instance, in megabytes.</summary>
     public int RenderedMegabytes { get; set; } = 64;
+
+    /// <summary>Agenda heads kept per instance (one per agenda and subscription in use).</summary>
+    public int MaxHeads { get; set; } = 20_000;
 }
 
 /// <summary>
@@ -34,8 +37,14 @@ public sealed class FeedCache(IClock clock, FeedCacheOptions options)
         if (_heads.TryGetValue((agenda, subscriptionId), out var cached) && now - cached.CheckedAt < Duration.FromSeconds(options.VersionCheckSeconds))
             return cached.Head;
         var head = await read();
-        if (head is null) _heads.TryRemove((agenda, subscriptionId), out _);
-        else _heads[(agenda, subscriptionId)] = (head, now);
+        // Only what exists is remembered: made-up tokens must not grow the cache.
+        if (head is null || (subscriptionId is not null && head.Subscription is null))
+        {
+            _heads.TryRemove((agenda, subscriptionId), out _);
+            return head;
+        }
+        if (_heads.Count >= options.MaxHeads) _heads.Clear();
+        _heads[(agenda, subscriptionId)] = (head, now);
         return head;
     }
 

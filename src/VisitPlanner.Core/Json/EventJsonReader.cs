@@ -222,7 +222,7 @@ public static class EventJsonReader
             var organization = reader.String(entry, "organization", path, required: false, TextRules.Name);
             var role = reader.String(entry, "role", path, required: false, TextRules.Name);
             var email = ReadEmail(reader, entry, path);
-            var personId = reader.String(obj, "personId", path, required: false, TextRules.Name);
+            var personId = reader.String(entry, "personId", path, required: false, TextRules.Name);
             if (personId is not null && Identifier.Problem(personId) is { } personProblem) reader.Fail(JsonFieldReader.PathOf(path, "personId"), personProblem);
             else if (personId is not null && knownPeople is not null && !knownPeople.Contains(personId))
                 reader.Fail(JsonFieldReader.PathOf(path, "personId"), $"person '{personId}' does not exist; create them with PUT /api/people/{personId}");

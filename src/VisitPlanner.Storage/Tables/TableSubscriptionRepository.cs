@@ -38,15 +38,9 @@ public sealed class TableSubscriptionRepository(VisitPlannerTables tables) : ISu
     public async Task<bool> DeleteAsync(AgendaKey agenda, string subscriptionId, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        try
-        {
-            await tables.Agendas.DeleteEntityAsync(AgendaRows.PartitionKey(agenda), AgendaRows.Subscription(subscriptionId), ETag.All, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
+        // The SDK treats deleting a missing entity as success; its status still says whether anything was there.
+        var response = await tables.Agendas.DeleteEntityAsync(AgendaRows.PartitionKey(agenda), AgendaRows.Subscription(subscriptionId), ETag.All, cancellationToken);
+        return response.Status != 404;
     }
 
     public async Task RecordFetchAsync(AgendaKey agenda, string subscriptionId, Instant fetchedAt, CancellationToken cancellationToken)

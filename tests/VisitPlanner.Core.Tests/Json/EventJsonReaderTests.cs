@@ -131,6 +131,24 @@ public class EventJsonReaderTests
     [Fact] public void HugeSessionNumber() => AssertError(Seed(n => n["sessionNumber"] = 1e40), "sessionNumber", "whole number");
     [Fact] public void UnknownField() => AssertError(Seed(n => n["itinery"] = new JsonArray()), "itinery", "not a known field");
     [Fact] public void StatusThatOnlyTheServerSets() => AssertError(Seed(n => n["status"] = "cancelled"), "status", "use 'confirmed' or 'tentative'");
+    [Fact] public void UnknownPerson() => AssertError(Seed(n => n["participants"]![2]!["personId"] = "nobody"), "participants[2].personId", "does not exist");
+    [Fact] public void UnknownPersonOnAnItem() => AssertError(Seed(n => n["itinerary"]![1]!["participants"] = JsonNode.Parse("""[{"name":"张师傅","personId":"ghost"}]""")), "itinerary[1].participants[0].personId", "does not exist");
+    [Fact] public void SpanOverNinetyTwoDays() => AssertError(Seed(n => n["itinerary"]![5]!["end"] = "2026-02-01T10:00"), "itinerary", "more than 92 days");
+
+    [Fact]
+    public void ParticipantsMayReferToPeopleAtEventAndItemLevel()
+    {
+        var (draft, errors) = TestEvents.Read(Seed(n =>
+        {
+            n["participants"]![0]!["personId"] = "li-weiping";
+            n["itinerary"]![5]!["participants"] = JsonNode.Parse("""[{"name":"张师傅","role":"司机","personId":"driver-zhang"}]""");
+        }));
+
+        Assert.Empty(errors);
+        Assert.Equal("li-weiping", draft!.Participants[0].PersonId);
+        Assert.Equal("driver-zhang", Assert.Single(draft.Itinerary[5].Participants).PersonId);
+    }
+
     [Fact] public void LoneSurrogate() => AssertError(Seed(n => n["title"] = "PLACEHOLDER").Replace("PLACEHOLDER", "\\ud800"), "title", "lone surrogate");
 
     [Fact]

@@ -9,6 +9,8 @@ public sealed class AzuriteTables : IAsyncLifetime
 {
     public VisitPlannerTables Tables { get; private set; } = null!;
 
+    public StorageOptions Options { get; private set; } = null!;
+
     public TableEventRepository Events { get; private set; } = null!;
 
     public TableCalendarRepository Calendars { get; private set; } = null!;
@@ -30,7 +32,7 @@ public sealed class AzuriteTables : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var azurite = await TestAzurite.GetAsync();
-        var options = new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestAzurite.NewTablePrefix() };
+        var options = Options = new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestAzurite.NewTablePrefix() };
         Tables = new VisitPlannerTables(new TableServiceClient(options.ConnectionString), options);
         Events = new TableEventRepository(Tables);
         Calendars = new TableCalendarRepository(Tables);

@@ -1,0 +1,179 @@
+using System.Text;
+using NodaTime;
+using VisitPlanner.Core.Domain;
+
+namespace VisitPlanner.Core.Pages;
+
+/// <summary>
+/// What an event's page shows: the event, the moment the page is made, and optionally the way back to the calendar
+/// page it was reached from and where to subscribe to the agenda that let the reader in.
+/// </summary>
+public sealed record EventPageModel(VisitEvent Event, Instant Now, SubscribeBox? Subscribe, string? BackUrl, string? BackLabel);
+
+/// <summary>
+/// An event's page for people, printable as its 行程单 Itinerary: title, kind, status (cancelled events are shown,
+/// clearly marked), organizer, participants, lecture series and speaker, description, then every stop with date,
+/// time, item, place, participants and notes. Times are each item's own wall-clock time, with its zone named when
+/// it is not the event's.
+/// </summary>
+public static class EventPage
+{
+    public static string Render(EventPageModel model)
+    {
+        var visit = model.Event;
+        var zone = visit.TimeZone;
+        var cancelled = visit.Status == EventStatus.Cancelled;
+        var html = new StringBuilder(16 * 1024);
+
+        html.Append("<header class=\"masthead").Append(cancelled ? " is-cancelled" : "").Append("\">\n");
+        if (model.BackUrl is { } back)
+        {
+            html.Append("<p class=\"back\"><a id=\"back\"").Append(HtmlText.Attribute("href", back)).Append(">← ")
+                .Append(HtmlText.Encode(model.BackLabel ?? "返回 Back")).Append("</a></p>\n");
+        }
+        html.Append("<h1 id=\"event-title\">").Append(HtmlText.Encode(visit.Title)).Append("</h1>\n");
+        html.Append("<p class=\"badges\"><span class=\"badge kind\">").Append(HtmlText.Encode(visit.Kind.Label())).Append("</span>")
+            .Append("<span id=\"event-status\" class=\"badge status-").Append(visit.Status.ToWireName()).Append("\">")
+            .Append(HtmlText.Encode(PageFormat.StatusLabel(visit.Status))).Append("</span></p>\n");
+        if (cancelled)
+        {
+            html.Append("<p id=\"cancelled\" class=\"cancelled-banner\">已取消 Cancelled — 本活动已取消，以下行程不再进行。 This event has been cancelled; the itinerary below will not take place.</p>\n");
+        }
+        html.Append("</header>\n");
+
+        AppendFacts(html, visit);
+        AppendParticipants(html, visit);
+        AppendItinerary(html, visit);
+        if (model.Subscribe is { } subscribe) PageLayout.AppendSubscribe(html, subscribe, "订阅日历 Subscribe to the calendar");
+        return PageLayout.Document(visit.Title, html.ToString(), model.Now, zone);
+    }
+
+    private static void AppendFacts(StringBuilder html, VisitEvent visit)
+    {
+        html.Append("<section id=\"details\" class=\"card\">\n<h2>概况 <span class=\"en\">Details</span></h2>\n<dl class=\"facts\">\n");
+        Fact(html, "日期 Dates", Dates(visit));
+        Fact(html, "时区 Time zone", visit.TimeZone.Id);
+        var organizer = visit.Organizer.Organization is { } organization && organization != visit.Organizer.Name
+            ? $"{visit.Organizer.Name} ({organization})"
+            : visit.Organizer.Name;
+        html.Append("<dt>组织 Organizer</dt><dd id=\"organizer\">").Append(HtmlText.Encode(organizer));
+        if (visit.Organizer.Email is { } email)
+        {
+            html.Append(" · <a").Append(HtmlText.Attribute("href", "mailto:" + email)).Append('>').Append(HtmlText.Encode(email)).Append("</a>");
+        }
+        html.Append("</dd>\n");
+        if (visit.Lecture is { } lecture)
+        {
+            if (lecture.SessionLabel is { } session) Fact(html, "讲堂 Series", session, "series");
+            if (lecture.Speaker is { } speaker) Fact(html, "主讲 Speaker", speaker, "speaker");
+        }
+        html.Append("</dl>\n");
+        if (!string.IsNullOrWhiteSpace(visit.Description))
+        {
+            html.Append("<p id=\"description\" class=\"prose\">").Append(HtmlText.Encode(visit.Description)).Append("</p>\n");
+        }
+        html.Append("</section>\n");
+    }
+
+    private static void Fact(StringBuilder html, string label, string value, string? id = null)
+    {
+        html.Append("<dt>").Append(HtmlText.Encode(label)).Append("</dt><dd").Append(id is null ? "" : HtmlText.Attribute("id", id)).Append('>')
+            .Append(HtmlText.Encode(value)).Append("</dd>\n");
+    }
+
+    /// <summary>"2026年10月15日 星期四 – 2026年10月16日 星期五 (Thu 15 Oct 2026 – Fri 16 Oct 2026)", from the items' own dates.</summary>
+    private static string Dates(VisitEvent visit)
+    {
+        var first = visit.Itinerary.Min(i => i.Timing.FirstDay);
+        var last = visit.Itinerary.Max(i => i.Timing.LastDay);
+        return first == last
+            ? $"{PageFormat.ChineseDay(first)} ({PageFormat.EnglishDay(first)})"
+            : $"{PageFormat.ChineseDay(first)} – {PageFormat.ChineseDay(last)} ({PageFormat.EnglishDay(first)} – {PageFormat.EnglishDay(last)})";
+    }
+
+    private static void AppendParticipants(StringBuilder html, VisitEvent visit)
+    {
+        if (visit.Participants.Count == 0) return;
+        html.Append("<section id=\"participants\" class=\"card\">\n<h2>参加人员 <span class=\"en\">Participants</span></h2>\n");
+        html.Append("<table class=\"participants\">\n<thead><tr><th>姓名<span class=\"en\">Name</span></th><th>职务<span class=\"en\">Title</span></th>")
+            .Append("<th>单位<span class=\"en\">Organization</span></th><th>角色<span class=\"en\">Role</span></th></tr></thead>\n<tbody>\n");
+        foreach (var participant in visit.Participants)
+        {
+            html.Append("<tr><td class=\"name\">").Append(HtmlText.Encode(participant.Name)).Append("</td><td>").Append(HtmlText.Encode(participant.Title))
+                .Append("</td><td>").Append(HtmlText.Encode(participant.Organization)).Append("</td><td class=\"role\">").Append(HtmlText.Encode(participant.Role))
+                .Append("</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static readonly (string Chinese, string English)[] Columns =
+    [
+        ("日期", "Date"), ("时间", "Time"), ("内容", "Item"), ("地点", "Place"), ("参加人员", "Participants"), ("备注", "Notes"),
+    ];
+
+    private static void AppendItinerary(StringBuilder html, VisitEvent visit)
+    {
+        html.Append("<section id=\"itinerary\" class=\"card\">\n<h2>行程单 <span class=\"en\">Itinerary</span></h2>\n");
+        html.Append("<table id=\"itinerary-table\" class=\"itinerary\">\n<thead><tr>");
+        foreach (var (chinese, english) in Columns) html.Append("<th>").Append(chinese).Append("<span class=\"en\">").Append(english).Append("</span></th>");
+        html.Append("</tr></thead>\n<tbody>\n");
+
+        LocalDate? previousDay = null;
+        foreach (var item in visit.Itinerary.OrderBy(i => i.Timing.StartInstant).ThenBy(i => i.Timing.EndInstant))
+        {
+            var timing = item.Timing;
+            var day = timing.FirstDay;
+            var newDay = day != previousDay;
+            previousDay = day;
+            html.Append("<tr class=\"stop").Append(newDay ? " day-start" : "").Append('"').Append(HtmlText.Attribute("id", "stop-" + item.Id)).Append(">\n");
+
+            html.Append("<td class=\"date\"").Append(Label(0)).Append('>');
+            if (newDay)
+            {
+                var chinese = PageFormat.ShortChineseDay(day);
+                var english = PageFormat.ShortEnglishDay(day);
+                if (timing.IsAllDay && timing.LastDay != day)
+                {
+                    chinese += " – " + PageFormat.ShortChineseDay(timing.LastDay);
+                    english += " – " + PageFormat.ShortEnglishDay(timing.LastDay);
+                }
+                html.Append(HtmlText.Encode(chinese)).Append("<span class=\"en\">").Append(HtmlText.Encode(english)).Append("</span>");
+            }
+            html.Append("</td>\n");
+
+            html.Append("<td class=\"time-cell\"").Append(Label(1)).Append('>');
+            html.Append(HtmlText.Encode(timing.IsAllDay ? "全天 All day" : PageFormat.TimeRange(timing.Start, timing.End, day)));
+            if (timing.Zone.Id != visit.TimeZone.Id) html.Append("<span class=\"zone\">").Append(HtmlText.Encode(timing.Zone.Id)).Append("</span>");
+            html.Append("</td>\n");
+
+            html.Append("<td class=\"item-title\"").Append(Label(2)).Append('>').Append(HtmlText.Encode(item.Title)).Append("</td>\n");
+
+            html.Append("<td class=\"place\"").Append(Label(3)).Append('>');
+            if (item.Location is { } place)
+            {
+                html.Append(HtmlText.Encode(place.ToSingleLine()));
+                if (place.Latitude is { } lat && place.Longitude is { } lon)
+                {
+                    html.Append("<span class=\"en\"> (").Append(HtmlText.Encode(FormattableString.Invariant($"{lat:0.#####}, {lon:0.#####}"))).Append(")</span>");
+                }
+            }
+            html.Append("</td>\n");
+
+            html.Append("<td class=\"people\"").Append(Label(4)).Append('>').Append(HtmlText.Encode(ItemPeople(visit, item))).Append("</td>\n");
+            html.Append("<td class=\"notes prose\"").Append(Label(5)).Append('>').Append(HtmlText.Encode(item.Notes)).Append("</td>\n");
+            html.Append("</tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /// <summary>The column's label for the phone layout, where each row becomes a card.</summary>
+    private static string Label(int column) => HtmlText.Attribute("data-label", $"{Columns[column].Chinese} {Columns[column].English}");
+
+    /// <summary>Who takes part in one stop: everyone of the event (listed above), plus those of this stop alone.</summary>
+    private static string ItemPeople(VisitEvent visit, ItineraryItem item)
+    {
+        var own = item.Participants.Select(p => p.ToDisplayText()).ToArray();
+        if (visit.Participants.Count == 0) return own.Length == 0 ? "" : string.Join("、", own);
+        return own.Length == 0 ? "全体人员 All participants" : $"全体人员 All participants + {string.Join("、", own)}";
+    }
+}

@@ -1,0 +1,70 @@
+using NodaTime;
+using NodaTime.Testing;
+using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Feeds;
+using VisitPlanner.Core.Services;
+
+namespace VisitPlanner.Core.Tests.Feeds;
+
+public class FeedCacheTests
+{
+    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 11, 26, 4, 0));
+    private int _reads;
+
+    private Task<AgendaHead?> ReadAsync(string version)
+    {
+        _reads++;
+        return Task.FromResult<AgendaHead?>(new AgendaHead(TestEvents.Calendar(), null, version, _clock.GetCurrentInstant(), null));
+    }
+
+    [Fact]
+    public async Task AHeadIsReadAgainOnlyAfterTheCheckInterval()
+    {
+        var cache = new FeedCache(_clock, new FeedCacheOptions { VersionCheckSeconds = 5 });
+        var agenda = AgendaKey.Calendar("shouyang-edz-trips");
+
+        await cache.GetHeadAsync(agenda, null, () => ReadAsync("v1"));
+        _clock.AdvanceSeconds(4);
+        var cached = await cache.GetHeadAsync(agenda, null, () => ReadAsync("v2"));
+        _clock.AdvanceSeconds(1);
+        var fresh = await cache.GetHeadAsync(agenda, null, () => ReadAsync("v2"));
+
+        Assert.Equal(("v1", "v2", 2), (cached!.Version, fresh!.Version, _reads));
+    }
+
+    [Fact]
+    public async Task AChangeOnThisInstanceIsSeenAtOnce()
+    {
+        var cache = new FeedCache(_clock, new FeedCacheOptions { VersionCheckSeconds = 3600 });
+        var agenda = AgendaKey.Calendar("shouyang-edz-trips");
+        await cache.GetHeadAsync(agenda, "sub1", () => ReadAsync("v1"));
+
+        cache.Invalidate(agenda);
+
+        Assert.Equal("v2", (await cache.GetHeadAsync(agenda, "sub1", () => ReadAsync("v2")))!.Version);
+    }
+
+    [Fact]
+    public async Task AMadeUpSubscriptionIsNotRemembered()
+    {
+        var cache = new FeedCache(_clock, new FeedCacheOptions { VersionCheckSeconds = 3600 });
+        var agenda = AgendaKey.Calendar("shouyang-edz-trips");
+
+        await cache.GetHeadAsync(agenda, "made-up", () => ReadAsync("v1"));
+        await cache.GetHeadAsync(agenda, "made-up", () => ReadAsync("v1"));
+
+        Assert.Equal(2, _reads);
+    }
+
+    [Fact]
+    public void RenderedFeedsAreBoundedOldestFirst()
+    {
+        var cache = new FeedCache(_clock, new FeedCacheOptions { RenderedMegabytes = 1 });
+
+        cache.StoreRendered("a", new byte[600 * 1024]);
+        cache.StoreRendered("b", new byte[600 * 1024]);
+
+        Assert.False(cache.TryGetRendered("a", out _));
+        Assert.True(cache.TryGetRendered("b", out _));
+    }
+}

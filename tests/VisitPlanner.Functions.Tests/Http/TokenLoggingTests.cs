@@ -1,0 +1,29 @@
+using System.Net;
+using VisitPlanner.Testing;
+using static VisitPlanner.Functions.Tests.Http.ApiAssertions;
+
+namespace VisitPlanner.Functions.Tests.Http;
+
+/// <summary>Secret URLs are logged masked: nothing a log store keeps could open a private feed.</summary>
+public class TokenLoggingTests(TestHost host) : IClassFixture<TestHost>
+{
+    [Fact]
+    public async Task NoTokenOrKeyReachesTheLogs()
+    {
+        var calendar = "logged-" + Guid.NewGuid().ToString("N")[..8];
+        await host.PutCalendarAsync(calendar, visibility: "private");
+        var subscription = await AssertJsonAsync(await host.Client.PostAsync($"/api/calendars/{calendar}/subscriptions", TestHost.Json("""{"label":"phone"}""")), HttpStatusCode.Created);
+        var feedUrl = subscription.GetProperty("feedUrl").GetString()!;
+        var token = new Uri(feedUrl).Query["?token=".Length..];
+
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync(feedUrl)).StatusCode);
+        await host.Client.GetAsync(feedUrl.Replace(token, token[..20] + new string('x', 32)));
+        await host.Client.GetAsync($"/api/calendars/{calendar}/feed.ics?code=secret-function-key-123&token={token}");
+
+        Assert.Contains(host.Logs.Lines, line => line.Contains($"/api/calendars/{calendar}/feed.ics?token=***"));
+        Assert.Contains(host.Logs.Lines, line => line.Contains("code=***"));
+        Assert.DoesNotContain(token, host.Logs.All);
+        Assert.DoesNotContain(token[20..], host.Logs.All);
+        Assert.DoesNotContain("secret-function-key-123", host.Logs.All);
+    }
+}
