@@ -127,33 +127,33 @@ public class FeedPropertiesTests
         Assert.DoesNotContain(later.Events, e => e.Uid.Contains("-tianzhang@"));
     }
 
-    [Fact]
-    public void ACancelledEventDisappearsThirtyDaysAfterItsCancellation()
+    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    public void ACancelledEventDisappearsThirtyDaysAfterItsCancellation(string parser)
     {
         var cancelled = TestEvents.Shouyang() with { Status = EventStatus.Cancelled, Revision = 2 };
         var cancelledOn = TestEvents.Updated.InZone(TestEvents.Calendar().TimeZone).Date;
 
-        Assert.NotEmpty(Parse(FeedParsers.IcalJs, FeedRendererTests.Source(today: cancelledOn.PlusDays(30)), new AgendaEntry(cancelled)).Events);
-        Assert.Empty(Parse(FeedParsers.IcalJs, FeedRendererTests.Source(today: cancelledOn.PlusDays(31)), new AgendaEntry(cancelled)).Events);
+        Assert.NotEmpty(Parse(parser, FeedRendererTests.Source(today: cancelledOn.PlusDays(30)), new AgendaEntry(cancelled)).Events);
+        Assert.Empty(Parse(parser, FeedRendererTests.Source(today: cancelledOn.PlusDays(31)), new AgendaEntry(cancelled)).Events);
     }
 
-    [Fact]
-    public void AWithdrawnEntryIsAnnouncedCancelledAndALiveCopyWins()
+    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    public void AWithdrawnEntryIsAnnouncedCancelledAndALiveCopyWins(string parser)
     {
         var visit = TestEvents.Shouyang() with { Revision = 2 };
         var withdrawnAt = TestEvents.Updated;
 
-        var withdrawn = Parse(FeedParsers.IcalJs, FeedRendererTests.Source(), new AgendaEntry(visit, withdrawnAt));
-        var both = Parse(FeedParsers.IcalJs, FeedRendererTests.Source(), new AgendaEntry(visit, withdrawnAt), new AgendaEntry(visit with { Revision = 3 }));
+        var withdrawn = Parse(parser, FeedRendererTests.Source(), new AgendaEntry(visit, withdrawnAt));
+        var both = Parse(parser, FeedRendererTests.Source(), new AgendaEntry(visit, withdrawnAt), new AgendaEntry(visit with { Revision = 3 }));
 
         Assert.All(withdrawn.Events, e => Assert.Equal(("CANCELLED", 1), (e.Status, e.Sequence)));
         Assert.Equal(7, both.Events.Count);
         Assert.All(both.Events, e => Assert.Equal(("CONFIRMED", 2), (e.Status, e.Sequence)));
     }
 
-    [Fact]
-    public void TentativeEventsAreTentative() =>
-        Assert.All(Parse(FeedParsers.IcalJs, TestEvents.Shouyang() with { Status = EventStatus.Tentative }).Events, e => Assert.Equal("TENTATIVE", e.Status));
+    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    public void TentativeEventsAreTentative(string parser) =>
+        Assert.All(Parse(parser, TestEvents.Shouyang() with { Status = EventStatus.Tentative }).Events, e => Assert.Equal("TENTATIVE", e.Status));
 
     [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
     public void ALectureNamesItsSeriesAndSpeaker(string parser)

@@ -101,6 +101,20 @@ public class FeedRendererTests
     }
 
     [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    public void EventsInFutureYearsUseTodaysRules(string parser)
+    {
+        var future = TestEvents.FromJson(TestEvents.SingleItemJson("""
+            {"id":"summer","title":"2031 summer visit","start":"2031-08-20T09:00","end":"2031-08-20T10:00"},
+            {"id":"winter","title":"2031 winter visit","start":"2031-10-30T09:00","end":"2031-10-30T10:00"}
+            """, timeZone: "Europe/Berlin"), id: "evt-2031-berlin");
+
+        var feed = FeedParsers.Parse(parser, Render(future));
+
+        Assert.Equal("2031-08-20T07:00:00.000Z", Single(feed, "summer").Start);
+        Assert.Equal("2031-10-30T08:00:00.000Z", Single(feed, "winter").Start);
+    }
+
+    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
     public void EventsInPastYearsUseTheRulesOfTheirTime(string parser)
     {
         // 2010: Berlin on CEST in July; and Shanghai, which has had no daylight saving since 1991.
@@ -157,12 +171,12 @@ public class FeedRendererTests
         Assert.Contains(lines, line => line.Length >= 70);
     }
 
-    [Fact]
-    public void CancelledEventsCarryTheirStatusAndSequence()
+    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    public void CancelledEventsCarryTheirStatusAndSequence(string parser)
     {
         var cancelled = TestEvents.Shouyang() with { Status = EventStatus.Cancelled, Revision = 3 };
 
-        var feed = FeedParsers.ParseWithIcalJs(Render(cancelled));
+        var feed = FeedParsers.Parse(parser, Render(cancelled));
 
         Assert.All(feed.Events, e => Assert.Equal("CANCELLED", e.Status));
         Assert.All(feed.Events, e => Assert.Equal(2, e.Sequence));
