@@ -6,6 +6,7 @@ using NodaTime;
 using VisitPlanner.Core.Feeds;
 using VisitPlanner.Core.Pages;
 using VisitPlanner.Core.Services;
+using VisitPlanner.Functions.Http;
 using VisitPlanner.Storage.Tables;
 
 namespace VisitPlanner.Functions;
@@ -15,6 +16,15 @@ public static class VisitPlannerServices
 {
     public const string ConfigurationSection = "VisitPlanner:Storage";
     public const string FeedsSection = "VisitPlanner:Feeds";
+
+    /// <summary>The storage client's retry policy, in one place for the code, the tests and the docs.</summary>
+    public static class RetryPolicy
+    {
+        public const int MaxRetries = 2;
+        public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(500);
+        public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
+        public static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(5);
+    }
 
     public static IServiceCollection AddVisitPlanner(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,22 +57,25 @@ public static class VisitPlannerServices
         services.AddSingleton<FeedService>();
         services.AddSingleton<PageService>();
         services.AddSingleton<CompletionService>();
+        services.AddSingleton<FunctionGuard>();
         return services;
     }
 
     /// <summary>
-    /// Retries are bounded so a request fails in seconds rather than hanging on a throttled or absent
-    /// account: 3 retries, exponential from 0.5 s to at most 4 s, 10 s per attempt.
+    /// Retries are bounded so a request fails in seconds rather than hanging on a throttled or absent account:
+    /// at most 2 retries, exponential from 0.5 s (0.5 s, then 1 s, with jitter; never over 2 s), 5 s per attempt.
+    /// One storage call therefore gives up after at most 3 × 5 s + 1.5 s = 16.5 s, and after about 1.5 s when the
+    /// account refuses connections outright. The HTTP layer then answers 503 with Retry-After (docs/reliability.md).
     /// </summary>
     private static TableClientOptions ClientOptions(StorageRequestCounter counter)
     {
         var options = new TableClientOptions();
         options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.MaxRetries = 3;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        options.Retry.MaxRetries = RetryPolicy.MaxRetries;
+        options.Retry.Delay = RetryPolicy.Delay;
+        options.Retry.MaxDelay = RetryPolicy.MaxDelay;
+        options.Retry.NetworkTimeout = RetryPolicy.NetworkTimeout;
         return options;
     }
 }

@@ -44,6 +44,8 @@ public sealed class EventService(
         var (draft, errors) = await ReadDraftAsync(body, cancellationToken);
         var stored = await events.GetAsync(id, cancellationToken);
         if (stored is null) return Problem.NotFound($"Event '{id}'");
+        // A replacement without If-Match would silently overwrite whatever someone else saved meanwhile.
+        if (string.IsNullOrWhiteSpace(ifMatch)) return Problem.PreconditionRequired($"/api/events/{id}");
         if (!EntityTags.IfMatchSatisfied(ifMatch, stored.Event.ETag)) return Problem.PreconditionFailed(stored.Event.ETag);
         if (draft is null) return Problem.Invalid(errors);
         if (stored.Event.Status == EventStatus.Cancelled)

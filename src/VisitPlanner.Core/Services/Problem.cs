@@ -20,4 +20,8 @@ public sealed record Problem(int Status, string Title, string Detail, IReadOnlyL
         [new FieldError("If-Match", $"is stale; the current ETag is {current}")]);
 
     public static Problem Conflict(string detail) => new(409, "Conflict", detail, []);
+
+    public static Problem PreconditionRequired(string what) => new(428, "If-Match is required",
+        $"Send If-Match with the ETag of the version you edited, so no one else's change is overwritten: GET {what} and use its ETag header.",
+        [new FieldError("If-Match", "is required")]);
 }

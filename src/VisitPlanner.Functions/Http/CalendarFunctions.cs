@@ -6,28 +6,30 @@ using VisitPlanner.Core.Services;
 namespace VisitPlanner.Functions.Http;
 
 /// <summary>Calendars: the audiences events are published to.</summary>
-public sealed class CalendarFunctions(CalendarService calendars)
+public sealed class CalendarFunctions(CalendarService calendars, FunctionGuard guard)
 {
     [Function("PutCalendar")]
-    public async Task<IActionResult> Put(
+    public Task<IActionResult> Put(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "calendars/{calendarId}")] HttpRequest request,
-        string calendarId, CancellationToken cancellationToken)
-    {
-        var body = await JsonRequest.ReadAsync(request, cancellationToken);
-        if (body.Problem is { } bodyProblem) return Responses.Problem(bodyProblem);
-        using var json = body.Value!;
-        var saved = await calendars.PutAsync(calendarId, json.RootElement, cancellationToken);
-        return saved.Problem is { } problem
-            ? Responses.Problem(problem)
-            : Responses.Calendar(saved.Value!.Calendar, request, saved.Value.Created ? 201 : 200);
-    }
+        string calendarId, CancellationToken cancellationToken) =>
+        guard.RunAsync(request, async () =>
+        {
+            var body = await JsonRequest.ReadAsync(request, cancellationToken);
+            if (body.Problem is { } bodyProblem) return Responses.Problem(bodyProblem);
+            using var json = body.Value!;
+            var saved = await calendars.PutAsync(calendarId, json.RootElement, cancellationToken);
+            return saved.Problem is { } problem
+                ? Responses.Problem(problem)
+                : Responses.Calendar(saved.Value!.Calendar, request, saved.Value.Created ? 201 : 200);
+        });
 
     [Function("GetCalendar")]
-    public async Task<IActionResult> Get(
+    public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "calendars/{calendarId}")] HttpRequest request,
-        string calendarId, CancellationToken cancellationToken)
-    {
-        var calendar = await calendars.GetAsync(calendarId, cancellationToken);
-        return calendar.Problem is { } problem ? Responses.Problem(problem) : Responses.Calendar(calendar.Value!, request);
-    }
+        string calendarId, CancellationToken cancellationToken) =>
+        guard.RunAsync(request, async () =>
+        {
+            var calendar = await calendars.GetAsync(calendarId, cancellationToken);
+            return calendar.Problem is { } problem ? Responses.Problem(problem) : Responses.Calendar(calendar.Value!, request);
+        });
 }

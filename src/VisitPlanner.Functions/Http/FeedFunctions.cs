@@ -11,19 +11,21 @@ namespace VisitPlanner.Functions.Http;
 /// feed is open, anything else needs the subscription token in its URL. Responses are never compressed
 /// (compressed feeds break Outlook subscriptions) and answer conditional requests with 304.
 /// </summary>
-public sealed class FeedFunctions(FeedService feeds)
+public sealed class FeedFunctions(FeedService feeds, FunctionGuard guard)
 {
     public const string CalendarContentType = "text/calendar; charset=utf-8";
 
     [Function("GetCalendarFeed")]
     public Task<IActionResult> CalendarFeed(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "calendars/{calendarId}/feed.ics")] HttpRequest request,
-        string calendarId, CancellationToken cancellationToken) => ServeAsync(AgendaKey.Calendar(calendarId), request, cancellationToken);
+        string calendarId, CancellationToken cancellationToken) =>
+        guard.RunAsync(request, () => ServeAsync(AgendaKey.Calendar(calendarId), request, cancellationToken));
 
     [Function("GetPersonFeed")]
     public Task<IActionResult> PersonFeed(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "people/{personId}/feed.ics")] HttpRequest request,
-        string personId, CancellationToken cancellationToken) => ServeAsync(AgendaKey.Person(personId), request, cancellationToken);
+        string personId, CancellationToken cancellationToken) =>
+        guard.RunAsync(request, () => ServeAsync(AgendaKey.Person(personId), request, cancellationToken));
 
     private async Task<IActionResult> ServeAsync(AgendaKey agenda, HttpRequest request, CancellationToken cancellationToken)
     {

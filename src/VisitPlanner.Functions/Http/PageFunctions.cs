@@ -11,7 +11,7 @@ namespace VisitPlanner.Functions.Http;
 /// Anonymous, like feeds: a public calendar's pages are open, anything else needs a subscription token in the URL
 /// (<c>?token=</c>), the same one its feed takes. Pages are self-contained, so the policy allows nothing from outside.
 /// </summary>
-public sealed class PageFunctions(PageService pages)
+public sealed class PageFunctions(PageService pages, FunctionGuard guard)
 {
     public const string HtmlContentType = "text/html; charset=utf-8";
 
@@ -20,16 +20,16 @@ public sealed class PageFunctions(PageService pages)
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     [Function("GetCalendarPage")]
-    public async Task<IActionResult> CalendarPage(
+    public Task<IActionResult> CalendarPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "calendars/{calendarId}/page")] HttpRequest request,
         string calendarId, CancellationToken cancellationToken) =>
-        Serve(await pages.CalendarAsync(calendarId, request.Query["token"], Responses.BaseUrl(request), cancellationToken));
+        guard.RunAsync(request, async () => Serve(await pages.CalendarAsync(calendarId, request.Query["token"], Responses.BaseUrl(request), cancellationToken)));
 
     [Function("GetEventPage")]
-    public async Task<IActionResult> EventPage(
+    public Task<IActionResult> EventPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "events/{id}/page")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        Serve(await pages.EventAsync(id, request.Query["token"], Responses.BaseUrl(request), cancellationToken));
+        guard.RunAsync(request, async () => Serve(await pages.EventAsync(id, request.Query["token"], Responses.BaseUrl(request), cancellationToken)));
 
     private static IActionResult Serve(Outcome<RenderedPage> page)
     {

@@ -6,28 +6,30 @@ using VisitPlanner.Core.Services;
 namespace VisitPlanner.Functions.Http;
 
 /// <summary>People, whose personal feeds gather every item they take part in.</summary>
-public sealed class PeopleFunctions(PersonService people)
+public sealed class PeopleFunctions(PersonService people, FunctionGuard guard)
 {
     [Function("PutPerson")]
-    public async Task<IActionResult> Put(
+    public Task<IActionResult> Put(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "people/{personId}")] HttpRequest request,
-        string personId, CancellationToken cancellationToken)
-    {
-        var body = await JsonRequest.ReadAsync(request, cancellationToken);
-        if (body.Problem is { } bodyProblem) return Responses.Problem(bodyProblem);
-        using var json = body.Value!;
-        var saved = await people.PutAsync(personId, json.RootElement, cancellationToken);
-        return saved.Problem is { } problem
-            ? Responses.Problem(problem)
-            : Responses.Person(saved.Value!.Person, request, saved.Value.Created ? 201 : 200);
-    }
+        string personId, CancellationToken cancellationToken) =>
+        guard.RunAsync(request, async () =>
+        {
+            var body = await JsonRequest.ReadAsync(request, cancellationToken);
+            if (body.Problem is { } bodyProblem) return Responses.Problem(bodyProblem);
+            using var json = body.Value!;
+            var saved = await people.PutAsync(personId, json.RootElement, cancellationToken);
+            return saved.Problem is { } problem
+                ? Responses.Problem(problem)
+                : Responses.Person(saved.Value!.Person, request, saved.Value.Created ? 201 : 200);
+        });
 
     [Function("GetPerson")]
-    public async Task<IActionResult> Get(
+    public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "people/{personId}")] HttpRequest request,
-        string personId, CancellationToken cancellationToken)
-    {
-        var person = await people.GetAsync(personId, cancellationToken);
-        return person.Problem is { } problem ? Responses.Problem(problem) : Responses.Person(person.Value!, request);
-    }
+        string personId, CancellationToken cancellationToken) =>
+        guard.RunAsync(request, async () =>
+        {
+            var person = await people.GetAsync(personId, cancellationToken);
+            return person.Problem is { } problem ? Responses.Problem(problem) : Responses.Person(person.Value!, request);
+        });
 }

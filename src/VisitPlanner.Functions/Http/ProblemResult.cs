@@ -6,12 +6,13 @@ using VisitPlanner.Core.Services;
 namespace VisitPlanner.Functions.Http;
 
 /// <summary>An RFC 9457 application/problem+json response naming each offending field.</summary>
-public sealed class ProblemResult(Problem problem) : IActionResult
+public sealed class ProblemResult(Problem problem, IReadOnlyDictionary<string, string>? headers = null) : IActionResult
 {
     public Problem Problem { get; } = problem;
 
     public Task ExecuteResultAsync(ActionContext context)
     {
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) context.HttpContext.Response.Headers[name] = value;
         var body = JsonOutput.ToUtf8(writer =>
         {
             writer.WriteStartObject();

@@ -11,37 +11,43 @@ namespace VisitPlanner.Functions.Http;
 /// Secret feed URLs of calendars and people. Issuing, listing and revoking them is administration, so all
 /// of it needs a function key in Azure; the URLs themselves are opened by their token alone.
 /// </summary>
-public sealed class SubscriptionFunctions(SubscriptionService subscriptions)
+public sealed class SubscriptionFunctions(SubscriptionService subscriptions, FunctionGuard guard)
 {
     [Function("CreateCalendarSubscription")]
     public Task<IActionResult> CreateForCalendar(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "calendars/{calendarId}/subscriptions")] HttpRequest request,
-        string calendarId, CancellationToken cancellationToken) => CreateAsync(AgendaKey.Calendar(calendarId), request, cancellationToken);
+        string calendarId, CancellationToken cancellationToken) =>
+        guard.RunAsync(request, () => CreateAsync(AgendaKey.Calendar(calendarId), request, cancellationToken));
 
     [Function("ListCalendarSubscriptions")]
     public Task<IActionResult> ListForCalendar(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "calendars/{calendarId}/subscriptions")] HttpRequest request,
-        string calendarId, CancellationToken cancellationToken) => ListAsync(AgendaKey.Calendar(calendarId), cancellationToken);
+        string calendarId, CancellationToken cancellationToken) =>
+        guard.RunAsync(request, () => ListAsync(AgendaKey.Calendar(calendarId), cancellationToken));
 
     [Function("RevokeCalendarSubscription")]
     public Task<IActionResult> RevokeForCalendar(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "calendars/{calendarId}/subscriptions/{subscriptionId}")] HttpRequest request,
-        string calendarId, string subscriptionId, CancellationToken cancellationToken) => RevokeAsync(AgendaKey.Calendar(calendarId), subscriptionId, cancellationToken);
+        string calendarId, string subscriptionId, CancellationToken cancellationToken) =>
+        guard.RunAsync(request, () => RevokeAsync(AgendaKey.Calendar(calendarId), subscriptionId, cancellationToken));
 
     [Function("CreatePersonSubscription")]
     public Task<IActionResult> CreateForPerson(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "people/{personId}/subscriptions")] HttpRequest request,
-        string personId, CancellationToken cancellationToken) => CreateAsync(AgendaKey.Person(personId), request, cancellationToken);
+        string personId, CancellationToken cancellationToken) =>
+        guard.RunAsync(request, () => CreateAsync(AgendaKey.Person(personId), request, cancellationToken));
 
     [Function("ListPersonSubscriptions")]
     public Task<IActionResult> ListForPerson(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "people/{personId}/subscriptions")] HttpRequest request,
-        string personId, CancellationToken cancellationToken) => ListAsync(AgendaKey.Person(personId), cancellationToken);
+        string personId, CancellationToken cancellationToken) =>
+        guard.RunAsync(request, () => ListAsync(AgendaKey.Person(personId), cancellationToken));
 
     [Function("RevokePersonSubscription")]
     public Task<IActionResult> RevokeForPerson(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "people/{personId}/subscriptions/{subscriptionId}")] HttpRequest request,
-        string personId, string subscriptionId, CancellationToken cancellationToken) => RevokeAsync(AgendaKey.Person(personId), subscriptionId, cancellationToken);
+        string personId, string subscriptionId, CancellationToken cancellationToken) =>
+        guard.RunAsync(request, () => RevokeAsync(AgendaKey.Person(personId), subscriptionId, cancellationToken));
 
     private async Task<IActionResult> CreateAsync(AgendaKey agenda, HttpRequest request, CancellationToken cancellationToken)
     {

@@ -50,7 +50,7 @@ public class BadInputTests(TestHost host) : IClassFixture<TestHost>, IAsyncLifet
         var before = await SnapshotAsync();
 
         var posted = await host.Client.PostAsync("/api/events", TestHost.Json(json));
-        var put = await host.SendAsync(HttpMethod.Put, _existing, json);
+        var put = await host.SendAsync(HttpMethod.Put, _existing, json, ifMatch: "\"r1\"");
 
         await AssertProblemAsync(posted, HttpStatusCode.BadRequest, field);
         await AssertProblemAsync(put, HttpStatusCode.BadRequest, field);

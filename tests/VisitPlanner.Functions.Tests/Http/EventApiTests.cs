@@ -87,7 +87,7 @@ public class EventApiTests(TestHost host) : IClassFixture<TestHost>, IAsyncLifet
         var body = await AssertJsonAsync(await host.Client.GetAsync(location), HttpStatusCode.OK);
         Assert.Equal("cancelled", body.GetProperty("status").GetString());
         Assert.Equal(2, body.GetProperty("revision").GetInt32());
-        await AssertProblemAsync(await host.SendAsync(HttpMethod.Put, location, SeedEvents.ShouyangAerospaceVisitJson(_calendar)), HttpStatusCode.Conflict);
+        await AssertProblemAsync(await host.SendAsync(HttpMethod.Put, location, SeedEvents.ShouyangAerospaceVisitJson(_calendar), ifMatch: "\"r2\""), HttpStatusCode.Conflict);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public class FeedApiTests(TestHost host) : IClassFixture<TestHost>
         var id = await PostAsync(SeedEvents.ShouyangAerospaceVisitJson(calendar));
         var before = FeedParsers.ParseWithIcalJs(await FeedAsync(calendar));
 
-        await host.SendAsync(HttpMethod.Put, $"/api/events/{id}", SeedEvents.ShouyangAerospaceVisitJson(n => n["itinerary"]![5]!["start"] = "2025-10-16T10:00", calendar));
+        await host.SendAsync(HttpMethod.Put, $"/api/events/{id}", SeedEvents.ShouyangAerospaceVisitJson(n => n["itinerary"]![5]!["start"] = "2025-10-16T10:00", calendar), ifMatch: "\"r1\"");
         var changed = FeedParsers.ParseWithIcalJs(await FeedAsync(calendar));
         await host.SendAsync(HttpMethod.Delete, $"/api/events/{id}");
         var cancelled = FeedParsers.ParseWithIcalJs(await FeedAsync(calendar));

@@ -55,7 +55,7 @@ public class FeedPollingTests(TestHost host) : IClassFixture<TestHost>
         await Task.Delay(1100); // LAST-MODIFIED has one-second resolution.
 
         await AssertJsonAsync(await host.SendAsync(HttpMethod.Put, $"/api/events/{eventId}",
-            SeedEvents.ShouyangAerospaceVisitJson(n => n["itinerary"]![5]!["start"] = "2025-10-16T10:00", calendar)), HttpStatusCode.OK);
+            SeedEvents.ShouyangAerospaceVisitJson(n => n["itinerary"]![5]!["start"] = "2025-10-16T10:00", calendar), ifMatch: "\"r1\""), HttpStatusCode.OK);
         var second = await GetAsync(host, url, h => h.IfNoneMatch.Add(first.Headers.ETag!));
         var after = FeedParsers.ParseWithIcalJs(await second.Content.ReadAsStringAsync());
 
@@ -75,7 +75,7 @@ public class FeedPollingTests(TestHost host) : IClassFixture<TestHost>
         var (calendar, eventId, url) = await CalendarWithVisitAsync();
 
         await AssertJsonAsync(await host.SendAsync(HttpMethod.Put, $"/api/events/{eventId}",
-            SeedEvents.ShouyangAerospaceVisitJson(n => n["itinerary"]!.AsArray().RemoveAt(2), calendar)), HttpStatusCode.OK);
+            SeedEvents.ShouyangAerospaceVisitJson(n => n["itinerary"]!.AsArray().RemoveAt(2), calendar), ifMatch: "\"r1\""), HttpStatusCode.OK);
         var feed = FeedParsers.ParseWithIcalJs(await (await GetAsync(host, url)).Content.ReadAsStringAsync());
 
         var removed = Assert.Single(feed.Events, e => e.Uid == $"{eventId}-tianzhang@visitplanner");
@@ -155,7 +155,7 @@ public class FeedPollingTests(TestHost host) : IClassFixture<TestHost>
         var seenThere = (await GetAsync(other, url)).Headers.ETag!;
 
         await AssertJsonAsync(await host.SendAsync(HttpMethod.Put, $"/api/events/{eventId}",
-            SeedEvents.ShouyangAerospaceVisitJson(n => n["title"] = "航天产业专题考察（改期）", calendar)), HttpStatusCode.OK);
+            SeedEvents.ShouyangAerospaceVisitJson(n => n["title"] = "航天产业专题考察（改期）", calendar), ifMatch: "\"r1\""), HttpStatusCode.OK);
 
         // This instance drops what it knew at once; the other trusts its copy until its interval (here an hour) passes.
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(host, url, h => h.IfNoneMatch.Add(seenHere))).StatusCode);

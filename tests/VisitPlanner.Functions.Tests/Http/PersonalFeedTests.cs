@@ -71,7 +71,7 @@ public class PersonalFeedTests(TestHost host) : IClassFixture<TestHost>
         var edited = JsonNode.Parse(trip.ToString())!;
         edited["participants"]![0]!.AsObject().Remove("personId");
 
-        await AssertJsonAsync(await host.SendAsync(HttpMethod.Put, $"/api/events/{trip.GetProperty("id").GetString()}", edited.ToJsonString()), HttpStatusCode.OK);
+        await AssertJsonAsync(await host.SendAsync(HttpMethod.Put, $"/api/events/{trip.GetProperty("id").GetString()}", edited.ToJsonString(), ifMatch: "\"r1\""), HttpStatusCode.OK);
         var after = await PersonalFeedAsync(Leader);
 
         var tripUids = before.Events.Where(e => e.Uid.StartsWith(trip.GetProperty("id").GetString()!)).Select(e => e.Uid).ToArray();
