@@ -25,6 +25,9 @@ public sealed record DevHostOptions
 
     public string[] Args { get; init; } = [];
 
+    /// <summary>Service overrides applied after the app's own graph, e.g. a fake clock or a fault-injecting storage client in tests.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>Extra logging setup, e.g. a provider that captures output in tests.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 }
@@ -52,6 +55,7 @@ public static class DevHostApp
         var catalog = FunctionCatalog.Discover(FunctionsAssembly);
         var settings = HostSettings.Load(Path.Combine(repositoryRoot, "host.json"));
         builder.Services.AddVisitPlanner(builder.Configuration);
+        options.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);

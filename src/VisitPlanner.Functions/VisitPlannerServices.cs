@@ -43,6 +43,7 @@ public static class VisitPlannerServices
         services.AddSingleton<ISubscriptionRepository, TableSubscriptionRepository>();
         services.AddSingleton<IAgendaRepository, TableAgendaRepository>();
         services.AddSingleton<IEventRepository, TableEventRepository>();
+        services.AddSingleton<IIdempotencyRepository, TableIdempotencyRepository>();
         services.AddSingleton<IClock>(SystemClock.Instance);
 
         var feedOptions = new FeedCacheOptions();

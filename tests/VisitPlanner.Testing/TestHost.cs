@@ -17,6 +17,7 @@ public sealed class TestHost : IAsyncLifetime, IAsyncDisposable
 {
     private WebApplication? _app;
     private readonly Dictionary<string, string?> _extraSettings = [];
+    private Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? _services;
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -26,9 +27,9 @@ public sealed class TestHost : IAsyncLifetime, IAsyncDisposable
     /// Another host, started now: with <paramref name="tablePrefix"/> of an existing one it is a second instance
     /// of the same app on the same storage, as Azure runs several.
     /// </summary>
-    public static async Task<TestHost> StartAsync(IReadOnlyDictionary<string, string?> settings, string? tablePrefix = null)
+    public static async Task<TestHost> StartAsync(IReadOnlyDictionary<string, string?> settings, string? tablePrefix = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
-        var host = new TestHost { TablePrefix = tablePrefix ?? TestAzurite.NewTablePrefix() };
+        var host = new TestHost { TablePrefix = tablePrefix ?? TestAzurite.NewTablePrefix(), _services = services };
         foreach (var (key, value) in settings) host._extraSettings[key] = value;
         await host.InitializeAsync();
         return host;
@@ -60,6 +61,7 @@ public sealed class TestHost : IAsyncLifetime, IAsyncDisposable
             RunTimers = false,
             Settings = settings,
             ConfigureLogging = logging => logging.AddProvider(Logs),
+            ConfigureServices = _services,
         }, RepositoryRoot.Find());
         await _app.StartAsync();
         Client = new HttpClient { BaseAddress = DevHostApp.BaseAddress(_app) };

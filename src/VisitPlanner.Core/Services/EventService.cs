@@ -12,20 +12,68 @@ namespace VisitPlanner.Core.Services;
 /// full before anything is written, and the repository writes each event atomically.
 /// </summary>
 public sealed class EventService(
-    IEventRepository events, IAgendaRepository agendas, ICalendarRepository calendars, IPersonRepository people, FeedCache cache, IClock clock)
+    IEventRepository events, IAgendaRepository agendas, ICalendarRepository calendars, IPersonRepository people,
+    IIdempotencyRepository idempotency, FeedCache cache, IClock clock)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public async Task<Outcome<VisitEvent>> CreateAsync(JsonElement body, CancellationToken cancellationToken)
+    /// <summary>How long an Idempotency-Key is remembered.</summary>
+    public static readonly Duration IdempotencyWindow = Duration.FromHours(24);
+
+    /// <summary>A created event, and whether it was created by an earlier request with the same Idempotency-Key.</summary>
+    public sealed record Created(VisitEvent Event, bool Replayed);
+
+    /// <summary>
+    /// Posts an event. With an <paramref name="idempotencyKey"/>, a retry of the same request returns the event the
+    /// first one created (even if that one died halfway), and the same key with another body is refused (422).
+    /// </summary>
+    public async Task<Outcome<Created>> CreateAsync(JsonElement body, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        if (idempotencyKey is not null && IdempotencyKeys.Problem(idempotencyKey) is { } keyProblem) return Problem.Invalid("Idempotency-Key", keyProblem);
         var (draft, errors) = await ReadDraftAsync(body, cancellationToken);
         if (draft is null) return Problem.Invalid(errors);
         var now = Clocks.Now(clock);
-        var visit = FromDraft(draft, Identifier.NewId(), revision: 1, createdAt: now, updatedAt: now);
-        await events.CreateAsync(visit, cancellationToken);
+        var id = Identifier.NewId();
+        if (idempotencyKey is not null)
+        {
+            var claim = await ClaimAsync(idempotencyKey, id, body, now, cancellationToken);
+            if (claim.Problem is { } claimProblem) return claimProblem;
+            id = claim.Value!;
+            if (await events.GetAsync(id, cancellationToken) is { } earlier) return new Created(earlier.Event, Replayed: true);
+        }
+        var visit = FromDraft(draft, id, revision: 1, createdAt: now, updatedAt: now);
+        try
+        {
+            await events.CreateAsync(visit, cancellationToken);
+        }
+        catch (EventAlreadyExistsException) when (idempotencyKey is not null)
+        {
+            // A concurrent retry with the same key got there first.
+            return new Created((await events.GetAsync(id, cancellationToken))!.Event, Replayed: true);
+        }
         Invalidate(visit);
-        return visit;
+        return new Created(visit, Replayed: false);
+    }
+
+    /// <summary>The event id this key stands for: a new one, or the one an earlier identical request claimed.</summary>
+    private async Task<Outcome<string>> ClaimAsync(string key, string newId, JsonElement body, Instant now, CancellationToken cancellationToken)
+    {
+        var keyHash = IdempotencyKeys.Hash(key);
+        var requestHash = IdempotencyKeys.Hash(body);
+        var expires = now + IdempotencyWindow;
+        var existing = await idempotency.TryClaimAsync(keyHash, newId, requestHash, expires, cancellationToken);
+        if (existing is null) return newId;
+        if (existing.ExpiresAt <= now)
+        {
+            return await idempotency.TryReclaimAsync(keyHash, existing, newId, requestHash, expires, cancellationToken)
+                ? newId
+                : Problem.Conflict("Another request with this Idempotency-Key is in progress; retry it.");
+        }
+        if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(existing.RequestHash, requestHash))
+            return new Problem(422, "Idempotency-Key reused", "This Idempotency-Key was used with a different body in the last 24 hours; use a new key for a new request.",
+                [new FieldError("Idempotency-Key", "was already used with a different body")]);
+        return existing.EventId;
     }
 
     public async Task<Outcome<VisitEvent>> GetAsync(string id, CancellationToken cancellationToken)

@@ -80,7 +80,7 @@ public interface IEventRepository
 {
     Task<StoredEvent?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Writes a new event and its index rows.</summary>
+    /// <summary>Writes a new event and its index rows; throws <see cref="EventAlreadyExistsException"/> when its id is taken.</summary>
     Task CreateAsync(VisitEvent visit, CancellationToken cancellationToken);
 
     /// <summary>Replaces <paramref name="previous"/> with <paramref name="next"/>; throws <see cref="ConcurrencyConflictException"/> when the stored event is no longer <paramref name="previous"/>.</summary>
@@ -95,6 +95,22 @@ public interface IEventRepository
 
 /// <summary>An open event's place in the completion index: its id and the end time the index holds for it.</summary>
 public sealed record CompletionEntry(string EventId, Instant EndsAt);
+
+/// <summary>An Idempotency-Key's claim: the event it creates, a hash of the request that claimed it, and when it lapses.</summary>
+public sealed record IdempotencyClaim(string EventId, byte[] RequestHash, Instant ExpiresAt, string ConcurrencyToken);
+
+/// <summary>Claims on Idempotency-Keys, written before the event they create.</summary>
+public interface IIdempotencyRepository
+{
+    /// <summary>Claims <paramref name="keyHash"/> for a new event; null when claimed, else the claim that already holds it.</summary>
+    Task<IdempotencyClaim?> TryClaimAsync(string keyHash, string eventId, byte[] requestHash, Instant expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>Takes over a lapsed claim; false when someone else changed it first.</summary>
+    Task<bool> TryReclaimAsync(string keyHash, IdempotencyClaim lapsed, string eventId, byte[] requestHash, Instant expiresAt, CancellationToken cancellationToken);
+}
+
+/// <summary>An event with this id already exists (a concurrent retry of the same request created it).</summary>
+public sealed class EventAlreadyExistsException(string id, Exception? inner = null) : Exception($"Event '{id}' already exists.", inner);
 
 /// <summary>A continuation token that this store did not issue for this listing.</summary>
 public sealed class InvalidContinuationTokenException(string message) : Exception(message);

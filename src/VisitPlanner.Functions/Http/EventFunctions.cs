@@ -17,10 +17,13 @@ public sealed class EventFunctions(EventService events, FunctionGuard guard)
             var body = await JsonRequest.ReadAsync(request, cancellationToken);
             if (body.Problem is { } bodyProblem) return Responses.Problem(bodyProblem);
             using var json = body.Value!;
-            var created = await events.CreateAsync(json.RootElement, cancellationToken);
-            return created.Problem is { } problem
-                ? Responses.Problem(problem)
-                : Responses.Event(created.Value!, 201, location: $"{Responses.ResourcePath(request)}/{created.Value!.Id}");
+            string? idempotencyKey = request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
+            var created = await events.CreateAsync(json.RootElement, idempotencyKey, cancellationToken);
+            if (created.Problem is { } problem) return Responses.Problem(problem);
+            var (visit, replayed) = created.Value!;
+            // A retry gets the answer the first request got: 201, the same Location, marked as a replay.
+            return Responses.Event(visit, 201, location: $"{Responses.ResourcePath(request)}/{visit.Id}",
+                extraHeaders: replayed ? new Dictionary<string, string> { ["Idempotent-Replayed"] = "true" } : null);
         });
 
     [Function("GetEvent")]

@@ -11,9 +11,9 @@ public static class Responses
 {
     public const string Json = "application/json; charset=utf-8";
 
-    public static IActionResult Event(VisitEvent visit, int status = 200, string? location = null)
+    public static IActionResult Event(VisitEvent visit, int status = 200, string? location = null, IReadOnlyDictionary<string, string>? extraHeaders = null)
     {
-        var headers = new Dictionary<string, string> { ["ETag"] = visit.ETag };
+        var headers = new Dictionary<string, string>(extraHeaders ?? new Dictionary<string, string>()) { ["ETag"] = visit.ETag };
         if (location is not null) headers["Location"] = location;
         return new BytesResult(status, Json, EventJsonWriter.ToUtf8(visit), headers);
     }

@@ -31,7 +31,14 @@ public sealed class TableEventRepository(VisitPlannerTables tables) : IEventRepo
     {
         await tables.EnsureCreatedAsync();
         var document = EventIndexRows.Document(visit);
-        await tables.Events.AddEntityAsync(EventEntity(visit, document), cancellationToken);
+        try
+        {
+            await tables.Events.AddEntityAsync(EventEntity(visit, document), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            throw new EventAlreadyExistsException(visit.Id, e);
+        }
         await WriteIndexAsync(previous: null, visit, document, cancellationToken);
     }
 

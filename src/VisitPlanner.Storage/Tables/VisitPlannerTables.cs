@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 namespace VisitPlanner.Storage.Tables;
 
 /// <summary>
-/// The three tables and their clients. Tables are created once per process, on first use, so a fresh
+/// The tables and their clients. Tables are created once per process, on first use, so a fresh
 /// Azurite or storage account needs no setup step. See docs/storage.md for the layout and why.
 /// </summary>
 public sealed class VisitPlannerTables
@@ -17,6 +17,7 @@ public sealed class VisitPlannerTables
         Events = service.GetTableClient(options.TablePrefix + "Events");
         Agendas = service.GetTableClient(options.TablePrefix + "Agendas");
         Completion = service.GetTableClient(options.TablePrefix + "Completion");
+        Idempotency = service.GetTableClient(options.TablePrefix + "Idempotency");
         _created = new Lazy<Task>(CreateAllAsync);
     }
 
@@ -32,11 +33,14 @@ public sealed class VisitPlannerTables
     /// <summary>Open events by end time, for the completion timer: PartitionKey = "open", RowKey = end time + event id.</summary>
     public TableClient Completion { get; }
 
+    /// <summary>Idempotency-Key claims: PartitionKey = SHA-256 of the key.</summary>
+    public TableClient Idempotency { get; }
+
     public Task EnsureCreatedAsync() => _created.Value;
 
     private async Task CreateAllAsync()
     {
-        foreach (var table in new[] { Events, Agendas, Completion })
+        foreach (var table in new[] { Events, Agendas, Completion, Idempotency })
         {
             await table.CreateIfNotExistsAsync();
         }
