@@ -36,7 +36,7 @@ public static class VisitPlannerServices
         services.AddSingleton(options);
         var counter = new StorageRequestCounter();
         services.AddSingleton(counter);
-        services.AddSingleton(_ => new TableServiceClient(options.ConnectionString, ClientOptions(counter)));
+        services.AddSingleton(_ => new TableServiceClient(options.ConnectionString, CreateClientOptions(counter)));
         services.AddSingleton<VisitPlannerTables>();
         services.AddSingleton<ICalendarRepository, TableCalendarRepository>();
         services.AddSingleton<IPersonRepository, TablePersonRepository>();
@@ -44,6 +44,7 @@ public static class VisitPlannerServices
         services.AddSingleton<IAgendaRepository, TableAgendaRepository>();
         services.AddSingleton<IEventRepository, TableEventRepository>();
         services.AddSingleton<IIdempotencyRepository, TableIdempotencyRepository>();
+        services.AddSingleton<IIndexReconciler, IndexReconciler>();
         services.AddSingleton<IClock>(SystemClock.Instance);
 
         var feedOptions = new FeedCacheOptions();
@@ -68,7 +69,7 @@ public static class VisitPlannerServices
     /// One storage call therefore gives up after at most 3 × 5 s + 1.5 s = 16.5 s, and after about 1.5 s when the
     /// account refuses connections outright. The HTTP layer then answers 503 with Retry-After (docs/reliability.md).
     /// </summary>
-    private static TableClientOptions ClientOptions(StorageRequestCounter counter)
+    public static TableClientOptions CreateClientOptions(StorageRequestCounter counter)
     {
         var options = new TableClientOptions();
         options.AddPolicy(counter, HttpPipelinePosition.PerRetry);

@@ -96,6 +96,21 @@ public interface IEventRepository
 /// <summary>An open event's place in the completion index: its id and the end time the index holds for it.</summary>
 public sealed record CompletionEntry(string EventId, Instant EndsAt);
 
+/// <summary>What one reconciler run did, and whether each of its two passes reached the end (and starts over next run).</summary>
+public sealed record ReconcileReport(int EventsChecked, int RowsRestored, int RowsChecked, int RowsRemoved, bool EventsPassComplete, bool RowsPassComplete)
+{
+    public bool ChangedNothing => RowsRestored == 0 && RowsRemoved == 0;
+}
+
+/// <summary>
+/// Repairs the derived rows (agenda index, completion index) after a write was interrupted between the event and
+/// its index: bounded work per run, resumable where the last run stopped.
+/// </summary>
+public interface IIndexReconciler
+{
+    Task<ReconcileReport> RunAsync(int eventBudget, int rowBudget, CancellationToken cancellationToken);
+}
+
 /// <summary>An Idempotency-Key's claim: the event it creates, a hash of the request that claimed it, and when it lapses.</summary>
 public sealed record IdempotencyClaim(string EventId, byte[] RequestHash, Instant ExpiresAt, string ConcurrencyToken);
 

@@ -128,9 +128,8 @@ public sealed class FunctionCatalogTests
     [Fact]
     public void Completing_ended_events_runs_on_the_timer_class_schedule()
     {
-        var timer = Assert.Single(Catalog.Timers);
+        var timer = Assert.Single(Catalog.Timers, t => t.Name == "CompleteEndedEvents");
 
-        Assert.Equal("CompleteEndedEvents", timer.Name);
         Assert.Equal(CompleteEndedEventsTimer.Schedule, timer.Schedule);
         Assert.Equal(typeof(CompleteEndedEventsTimer), timer.Method.DeclaringType);
         Assert.False(timer.RunOnStartup);
