@@ -79,18 +79,32 @@ public static class DevHostApp
                 status == 405 ? $"{context.HttpContext.Request.Method} is not allowed here." : "No function answers at this path.", []);
             await new ProblemResult(problem).ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(context.HttpContext, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
         });
+        var keys = FunctionKeys.From(app.Configuration);
         foreach (var function in catalog.Http)
         {
             var template = settings.Template(function.Route);
             FunctionInvoker.EnsureBindable(function.Method, RoutePatternFactory.Parse(template).Parameters.Select(p => p.Name).ToArray());
-            app.MapMethods("/" + template, function.Methods, context => FunctionInvoker.InvokeHttpAsync(function, context))
+            app.MapMethods("/" + template, function.Methods, async context =>
+                {
+                    if (function.AuthLevel != Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous && !keys.Admits(context.Request))
+                    {
+                        await FunctionKeys.RefuseAsync(context);
+                        return;
+                    }
+                    await FunctionInvoker.InvokeHttpAsync(function, context);
+                })
                 .WithName(function.Name)
                 .WithMetadata(function);
         }
         foreach (var timer in catalog.Timers) TimerSchedule.Parse(timer.Schedule);
         // The Functions host's admin API runs a non-HTTP function on demand: POST /admin/functions/{name}.
-        app.MapPost("/admin/functions/{name}", async (string name, TimerRunner runner, CancellationToken cancellationToken) =>
+        app.MapPost("/admin/functions/{name}", async (HttpContext context, string name, TimerRunner runner, CancellationToken cancellationToken) =>
         {
+            if (!keys.Admits(context.Request))
+            {
+                await FunctionKeys.RefuseAsync(context);
+                return Results.Empty;
+            }
             var timer = catalog.Timers.FirstOrDefault(t => t.Name == name);
             if (timer is null) return Results.NotFound();
             var succeeded = await runner.RunOnceAsync(timer, null, TimerSchedule.Parse(timer.Schedule), cancellationToken);

@@ -60,7 +60,10 @@ static void PrintRoutes(WebApplication app, int port)
     var baseUrl = $"http://localhost:{port}";
     Console.WriteLine();
     Console.WriteLine($"VisitPlanner dev host: the same function classes Azure runs, at {baseUrl}");
-    Console.WriteLine("HTTP functions (function keys are not enforced here, as with `func start`):");
+    var keys = FunctionKeys.From(app.Configuration);
+    Console.WriteLine(keys.Enforced
+        ? "HTTP functions (function keys enforced: send x-functions-key or ?code= to non-anonymous ones):"
+        : $"HTTP functions (function keys not enforced, as with `func start`; set {FunctionKeys.Setting.Replace(":", "__")} to enforce):");
     foreach (var function in catalog.Http.OrderBy(f => f.Route, StringComparer.Ordinal))
     {
         Console.WriteLine($"  {string.Join(",", function.Methods),-9} {baseUrl}/{host.Template(function.Route),-45} {function.Name} [{function.AuthLevel}]");
