@@ -33,14 +33,26 @@ public static class JsonRequest
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         // System.Text.Json checks UTF-8 only when a string is read; check it all now, so the error names the body.
         if (!System.Text.Unicode.Utf8.IsValid(bytes.Span)) return Problem.Invalid("$", "is not valid UTF-8");
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(bytes, JsonOutput.ParseOptions);
+            document = JsonDocument.Parse(bytes, JsonOutput.ParseOptions);
         }
         catch (JsonException e)
         {
             return Problem.Invalid(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, $"is not valid JSON: {FirstSentence(e.Message)}");
         }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-key check reads every property name, and throws on one a JSON escape made invalid.
+            return Problem.Invalid("$", "is not valid Unicode (a JSON escape in a property name left a lone surrogate)");
+        }
+        if (UnicodeCheck.FirstInvalid(document.RootElement) is { } invalid)
+        {
+            document.Dispose();
+            return Problem.Invalid(invalid, "is not valid Unicode (a JSON escape left a lone surrogate)");
+        }
+        return document;
     }
 
     private static Problem TooLarge() => new(413, "Request body too large", $"The body must be at most {MaxBytes / 1024} KiB.",

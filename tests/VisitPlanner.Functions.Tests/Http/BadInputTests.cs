@@ -28,6 +28,8 @@ public class BadInputTests(TestHost host) : IClassFixture<TestHost>, IAsyncLifet
         { "malformed JSON", """{"kind":"studyTrip","title":""", "$" },
         { "not an object", "[]", "$" },
         { "duplicate key", """{"title":"a","title":"b"}""", "$" },
+        { "lone surrogate in a key", """{"ti\ud800tle":"a","kind":"meeting"}""", "$" },
+        { "lone surrogate in a value", Seed(n => n["title"] = "PLACEHOLDER").Replace("PLACEHOLDER", "\\udfff"), "title" },
         { "missing title", Seed(n => n.AsObject().Remove("title")), "title" },
         { "wrong-typed title", Seed(n => n["title"] = true), "title" },
         { "wrong-typed itinerary", Seed(n => n["itinerary"] = "tomorrow"), "itinerary" },
