@@ -31,23 +31,7 @@ internal static class TestEvents
     {
         var (draft, errors) = Read(json);
         Assert.True(draft is not null, string.Join("; ", errors));
-        return new VisitEvent
-        {
-            Id = id,
-            Kind = draft.Kind,
-            Title = draft.Title,
-            Description = draft.Description,
-            TimeZone = draft.TimeZone,
-            Calendars = draft.Calendars,
-            Organizer = draft.Organizer,
-            Participants = draft.Participants,
-            Itinerary = draft.Itinerary,
-            Lecture = draft.Lecture,
-            Status = status ?? draft.Status,
-            Revision = revision,
-            CreatedAt = Created,
-            UpdatedAt = Updated,
-        };
+        return draft.ToEvent(id, revision, Created, Updated) with { Status = status ?? draft.Status };
     }
 
     public static VisitEvent Shouyang() => FromJson(SeedEvents.ShouyangAerospaceVisitJson());

@@ -13,4 +13,24 @@ public sealed record EventDraft(
     IReadOnlyList<Participant> Participants,
     IReadOnlyList<ItineraryItem> Itinerary,
     Lecture? Lecture,
-    EventStatus Status);
+    EventStatus Status)
+{
+    /// <summary>The event this draft describes, with the identity, revision and times the server gives it.</summary>
+    public VisitEvent ToEvent(string id, int revision, NodaTime.Instant createdAt, NodaTime.Instant updatedAt) => new()
+    {
+        Id = id,
+        Kind = Kind,
+        Title = Title,
+        Description = Description,
+        TimeZone = TimeZone,
+        Calendars = Calendars,
+        Organizer = Organizer,
+        Participants = Participants,
+        Itinerary = Itinerary,
+        Lecture = Lecture,
+        Status = Status,
+        Revision = revision,
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+    };
+}

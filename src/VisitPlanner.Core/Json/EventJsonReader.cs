@@ -113,24 +113,12 @@ public static class EventJsonReader
         var (draft, errors) = Read(root, context);
         if (draft is null) throw new InvalidDataException($"Stored event is invalid: {string.Join("; ", errors)}");
         var id = root.GetProperty("id").GetString()!;
-        return new VisitEvent
-        {
-            Id = id,
-            Kind = draft.Kind,
-            Title = draft.Title,
-            Description = draft.Description,
-            TimeZone = draft.TimeZone,
-            Calendars = draft.Calendars,
-            Organizer = draft.Organizer,
-            Participants = draft.Participants,
-            Itinerary = draft.Itinerary,
-            Lecture = draft.Lecture,
-            Status = draft.Status,
-            RemovedItems = ReadRemovedItems(root, draft.TimeZone, context),
-            Revision = root.GetProperty("revision").GetInt32(),
-            CreatedAt = TimeInput.ParseInstant(root.GetProperty("createdAt").GetString()!) ?? throw new InvalidDataException("createdAt"),
-            UpdatedAt = TimeInput.ParseInstant(root.GetProperty("updatedAt").GetString()!) ?? throw new InvalidDataException("updatedAt"),
-        };
+        return draft.ToEvent(
+            id,
+            root.GetProperty("revision").GetInt32(),
+            TimeInput.ParseInstant(root.GetProperty("createdAt").GetString()!) ?? throw new InvalidDataException("createdAt"),
+            TimeInput.ParseInstant(root.GetProperty("updatedAt").GetString()!) ?? throw new InvalidDataException("updatedAt"))
+            with { RemovedItems = ReadRemovedItems(root, draft.TimeZone, context) };
     }
 
     private static EventKind? ReadKind(JsonFieldReader reader, JsonElement root)

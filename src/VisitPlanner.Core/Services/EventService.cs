@@ -42,7 +42,7 @@ public sealed class EventService(
             id = claim.Value!;
             if (await events.GetAsync(id, cancellationToken) is { } earlier) return new Created(earlier.Event, Replayed: true);
         }
-        var visit = FromDraft(draft, id, revision: 1, createdAt: now, updatedAt: now);
+        var visit = draft.ToEvent(id, revision: 1, createdAt: now, updatedAt: now);
         try
         {
             await events.CreateAsync(visit, cancellationToken);
@@ -100,7 +100,7 @@ public sealed class EventService(
             return Problem.Conflict($"Event '{id}' is cancelled and can no longer be changed; post a new event instead.");
         var current = stored.Event;
         var now = Clocks.Now(clock);
-        var next = FromDraft(draft, id, current.Revision + 1, current.CreatedAt, now) with
+        var next = draft.ToEvent(id, current.Revision + 1, current.CreatedAt, now) with
         {
             RemovedItems = ItineraryChanges.RemovedItems(current, draft.Itinerary, current.Revision + 1, now),
         };
@@ -171,22 +171,4 @@ public sealed class EventService(
         foreach (var calendar in visit.Calendars) cache.Invalidate(AgendaKey.Calendar(calendar));
         foreach (var person in visit.PersonIds) cache.Invalidate(AgendaKey.Person(person));
     }
-
-    private static VisitEvent FromDraft(EventDraft draft, string id, int revision, Instant createdAt, Instant updatedAt) => new()
-    {
-        Id = id,
-        Kind = draft.Kind,
-        Title = draft.Title,
-        Description = draft.Description,
-        TimeZone = draft.TimeZone,
-        Calendars = draft.Calendars,
-        Organizer = draft.Organizer,
-        Participants = draft.Participants,
-        Itinerary = draft.Itinerary,
-        Lecture = draft.Lecture,
-        Status = draft.Status,
-        Revision = revision,
-        CreatedAt = createdAt,
-        UpdatedAt = updatedAt,
-    };
 }

@@ -28,12 +28,7 @@ internal static class StoredEvents
         var people = VisitPlanner.Core.Json.EventJsonReader.PeekPersonIds(document.RootElement).ToHashSet();
         var (draft, errors) = EventJsonReader.ReadDraft(document.RootElement, calendars.ToDictionary(c => c, Calendar), people, () => Guid.NewGuid().ToString("N")[..8]);
         Assert.True(draft is not null, string.Join("; ", errors));
-        return new VisitEvent
-        {
-            Id = id, Kind = draft.Kind, Title = draft.Title, Description = draft.Description, TimeZone = draft.TimeZone,
-            Calendars = draft.Calendars, Organizer = draft.Organizer, Participants = draft.Participants, Itinerary = draft.Itinerary,
-            Lecture = draft.Lecture, Status = draft.Status, Revision = 1, CreatedAt = Now, UpdatedAt = Now,
-        };
+        return draft.ToEvent(id, revision: 1, Now, Now);
     }
 
     /// <summary>The same event moved by whole days, to spread events over time.</summary>
