@@ -27,15 +27,50 @@ public sealed class FeedCacheOptions
 public sealed class FeedCache(IClock clock, FeedCacheOptions options)
 {
     private readonly ConcurrentDictionary<(AgendaKey Agenda, string? SubscriptionId), (AgendaHead Head, Instant CheckedAt)> _heads = new();
+    private readonly ConcurrentDictionary<(AgendaKey Agenda, string? SubscriptionId), Task<AgendaHead?>> _headReads = new();
     private readonly ConcurrentDictionary<string, byte[]> _rendered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<byte[]>> _renders = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _renderedOrder = new();
     private long _renderedBytes;
 
+    /// <summary>
+    /// The agenda's head: from memory while fresh, else read once for every poll that asks meanwhile (so a burst
+    /// of polls after the interval lapses costs one read, not one each).
+    /// </summary>
     public async Task<AgendaHead?> GetHeadAsync(AgendaKey agenda, string? subscriptionId, Func<Task<AgendaHead?>> read)
     {
         var now = clock.GetCurrentInstant();
         if (_heads.TryGetValue((agenda, subscriptionId), out var cached) && now - cached.CheckedAt < Duration.FromSeconds(options.VersionCheckSeconds))
             return cached.Head;
+        return await SingleFlightAsync(_headReads, (agenda, subscriptionId), () => ReadHeadAsync(agenda, subscriptionId, read, now));
+    }
+
+    /// <summary>The rendered feed for <paramref name="etag"/>: from memory, else rendered once for every poll that asks meanwhile.</summary>
+    public Task<byte[]> GetOrRenderAsync(string etag, Func<Task<byte[]>> render) =>
+        _rendered.TryGetValue(etag, out var body)
+            ? Task.FromResult(body)
+            : SingleFlightAsync(_renders, etag, async () =>
+            {
+                var rendered = await render();
+                StoreRendered(etag, rendered);
+                return rendered;
+            });
+
+    private static async Task<T> SingleFlightAsync<TKey, T>(ConcurrentDictionary<TKey, Task<T>> inFlight, TKey key, Func<Task<T>> work) where TKey : notnull
+    {
+        var task = inFlight.GetOrAdd(key, _ => work());
+        try
+        {
+            return await task;
+        }
+        finally
+        {
+            inFlight.TryRemove(new KeyValuePair<TKey, Task<T>>(key, task));
+        }
+    }
+
+    private async Task<AgendaHead?> ReadHeadAsync(AgendaKey agenda, string? subscriptionId, Func<Task<AgendaHead?>> read, Instant now)
+    {
         var head = await read();
         // Only what exists is remembered: made-up tokens must not grow the cache.
         if (head is null || (subscriptionId is not null && head.Subscription is null))

@@ -62,14 +62,14 @@ public sealed class FeedService(IAgendaRepository agendas, ISubscriptionReposito
         await RecordFetchAsync(head, grant, now, cancellationToken);
 
         if (IsCurrent(request, etag, lastModified)) return new FeedResponse(null, etag, lastModified, isPublic, fileName);
-        if (!cache.TryGetRendered(etag, out var body))
+        // Shared by every poll waiting on the same ETag, so not tied to one caller's cancellation.
+        var body = await cache.GetOrRenderAsync(etag, async () =>
         {
-            var entries = await ReadEntriesAsync(request.Agenda, query, cancellationToken);
+            var entries = await ReadEntriesAsync(request.Agenda, query, CancellationToken.None);
             var pageToken = grant == AgendaAccess.Grant.Token ? request.Token : null;
             var source = FeedSource.For(head, query, today, eventId => AgendaUrls.EventPage(request.BaseUrl, eventId, pageToken));
-            body = Encoding.UTF8.GetBytes(FeedRenderer.Render(source, entries));
-            cache.StoreRendered(etag, body);
-        }
+            return Encoding.UTF8.GetBytes(FeedRenderer.Render(source, entries));
+        });
         return new FeedResponse(body, etag, lastModified, isPublic, fileName);
     }
 
@@ -78,8 +78,9 @@ public sealed class FeedService(IAgendaRepository agendas, ISubscriptionReposito
     {
         if (Identifier.Problem(agenda.Id) is { } idProblem) return Problem.Invalid(agenda.Kind == AgendaKind.Calendar ? "calendarId" : "personId", idProblem);
         var parsedToken = SubscriptionToken.Parse(token);
+        // The read is shared by concurrent polls, so it does not take one caller's cancellation.
         var head = await cache.GetHeadAsync(agenda, parsedToken?.SubscriptionId,
-            () => agendas.ReadHeadAsync(agenda, parsedToken?.SubscriptionId, cancellationToken));
+            () => agendas.ReadHeadAsync(agenda, parsedToken?.SubscriptionId, CancellationToken.None));
         if (head is null) return AgendaAccess.NotFound(agenda);
         var grant = AgendaAccess.Check(head, parsedToken, clock.GetCurrentInstant());
         return grant == AgendaAccess.Grant.Denied ? AgendaAccess.NotFound(agenda) : (head, grant);

@@ -12,9 +12,8 @@ public sealed class TableCalendarRepository(VisitPlannerTables tables) : ICalend
 {
     public async Task<VisitCalendar?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
-        var response = await tables.Agendas.GetEntityIfExistsAsync<TableEntity>(AgendaRows.PartitionKey(AgendaKey.Calendar(id)), AgendaRows.Profile, cancellationToken: cancellationToken);
-        return response.HasValue ? FromEntity(id, response.Value!) : null;
+        var profile = await ProfileRows.ReadAsync(tables, AgendaKey.Calendar(id), cancellationToken);
+        return profile is null ? null : FromEntity(id, profile);
     }
 
     public async Task<bool> UpsertAsync(VisitCalendar calendar, CancellationToken cancellationToken)
@@ -47,9 +46,16 @@ public sealed class TableCalendarRepository(VisitPlannerTables tables) : ICalend
         };
 }
 
-/// <summary>Writing profile rows, shared by calendars and people.</summary>
+/// <summary>Reading and writing profile rows, shared by calendars and people.</summary>
 internal static class ProfileRows
 {
+    public static async Task<TableEntity?> ReadAsync(VisitPlannerTables tables, AgendaKey agenda, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var response = await tables.Agendas.GetEntityIfExistsAsync<TableEntity>(AgendaRows.PartitionKey(agenda), AgendaRows.Profile, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
     /// <summary>Inserts the row, or replaces it when it exists; true when it was inserted.</summary>
     public static async Task<bool> AddOrReplaceAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
     {

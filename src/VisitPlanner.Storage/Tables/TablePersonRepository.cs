@@ -11,9 +11,8 @@ public sealed class TablePersonRepository(VisitPlannerTables tables) : IPersonRe
 {
     public async Task<Person?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        await tables.EnsureCreatedAsync();
-        var response = await tables.Agendas.GetEntityIfExistsAsync<TableEntity>(AgendaRows.PartitionKey(AgendaKey.Person(id)), AgendaRows.Profile, cancellationToken: cancellationToken);
-        return response.HasValue ? FromEntity(id, response.Value!) : null;
+        var profile = await ProfileRows.ReadAsync(tables, AgendaKey.Person(id), cancellationToken);
+        return profile is null ? null : FromEntity(id, profile);
     }
 
     public async Task<bool> UpsertAsync(Person person, CancellationToken cancellationToken)

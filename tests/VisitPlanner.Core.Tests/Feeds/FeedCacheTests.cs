@@ -45,6 +45,36 @@ public class FeedCacheTests
     }
 
     [Fact]
+    public async Task ABurstOfPollsCostsOneReadAndOneRender()
+    {
+        var cache = new FeedCache(_clock, new FeedCacheOptions { VersionCheckSeconds = 5 });
+        var agenda = AgendaKey.Calendar("shouyang-edz-trips");
+        var release = new TaskCompletionSource();
+        var renders = 0;
+        async Task<AgendaHead?> SlowRead()
+        {
+            await release.Task;
+            return await ReadAsync("v1");
+        }
+        async Task<byte[]> SlowRender()
+        {
+            Interlocked.Increment(ref renders);
+            await release.Task;
+            return [1, 2, 3];
+        }
+
+        var heads = Enumerable.Range(0, 16).Select(_ => cache.GetHeadAsync(agenda, null, SlowRead)).ToArray();
+        var bodies = Enumerable.Range(0, 16).Select(_ => cache.GetOrRenderAsync("etag-v1", SlowRender)).ToArray();
+        release.SetResult();
+        await Task.WhenAll(heads);
+        await Task.WhenAll(bodies);
+
+        Assert.Equal((1, 1), (_reads, renders));
+        Assert.All(bodies, b => Assert.Equal([1, 2, 3], b.Result));
+        Assert.True(cache.TryGetRendered("etag-v1", out _));
+    }
+
+    [Fact]
     public async Task AMadeUpSubscriptionIsNotRemembered()
     {
         var cache = new FeedCache(_clock, new FeedCacheOptions { VersionCheckSeconds = 3600 });
