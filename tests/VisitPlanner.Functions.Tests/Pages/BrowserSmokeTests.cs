@@ -5,7 +5,7 @@ namespace VisitPlanner.Functions.Tests.Pages;
 /// <summary>The headless-Chromium helper itself: a page loads, links are read, errors are caught, screenshots are saved.</summary>
 public sealed class BrowserSmokeTests(Browser browser) : IClassFixture<Browser>
 {
-    [Fact]
+    [ChromiumFact]
     public async Task A_static_page_shows_its_subscribe_link_without_errors_and_is_screenshotted()
     {
         await using var page = await browser.NewPageAsync();
@@ -29,7 +29,7 @@ public sealed class BrowserSmokeTests(Browser browser) : IClassFixture<Browser>
         Assert.True(new FileInfo(path).Length > 0, $"No screenshot at {path}");
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_console_error_is_captured()
     {
         await using var page = await browser.NewPageAsync();
@@ -40,7 +40,7 @@ public sealed class BrowserSmokeTests(Browser browser) : IClassFixture<Browser>
         await Assert.ThrowsAnyAsync<Exception>(page.AssertNoErrorsAsync);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task An_uncaught_exception_is_captured()
     {
         await using var page = await browser.NewPageAsync();

@@ -11,7 +11,7 @@ namespace VisitPlanner.Functions.Tests.Pages;
 /// <summary>A calendar's page in headless Chromium, served by the dev host over Azurite: agenda, subscribe links, QR code, print.</summary>
 public sealed class CalendarPageTests(TestHost host, Browser browser) : IClassFixture<TestHost>, IClassFixture<Browser>
 {
-    [Fact]
+    [ChromiumFact]
     public async Task A_public_calendars_page_shows_the_coming_agenda_and_how_to_subscribe()
     {
         var calendar = await NewCalendarAsync(host);
@@ -67,7 +67,7 @@ public sealed class CalendarPageTests(TestHost host, Browser browser) : IClassFi
         Assert.Contains("@media print", html);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_private_calendars_page_needs_a_live_token_and_its_links_carry_it()
     {
         var calendar = await NewCalendarAsync(host, "private");
@@ -100,7 +100,7 @@ public sealed class CalendarPageTests(TestHost host, Browser browser) : IClassFi
         await AssertProblemAsync(await host.Client.GetAsync($"/api/events/{eventId}/page?token={token}"), HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task The_event_link_opens_the_itinerary_of_six_stops()
     {
         var calendar = await NewCalendarAsync(host);
@@ -124,7 +124,7 @@ public sealed class CalendarPageTests(TestHost host, Browser browser) : IClassFi
         await page.SaveScreenshotAsync("event-page");
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Printed_the_page_leaves_out_the_subscribe_section()
     {
         var calendar = await NewCalendarAsync(host);
@@ -150,7 +150,7 @@ public sealed class CalendarPageTests(TestHost host, Browser browser) : IClassFi
         await page.SaveScreenshotAsync("event-page-print");
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task The_copy_button_copies_the_feed_url_and_never_throws()
     {
         var calendar = await NewCalendarAsync(host);
@@ -176,7 +176,7 @@ public sealed class CalendarPageTests(TestHost host, Browser browser) : IClassFi
         }
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task An_empty_calendar_says_so_on_a_phone()
     {
         var calendar = await NewCalendarAsync(host);
@@ -191,7 +191,7 @@ public sealed class CalendarPageTests(TestHost host, Browser browser) : IClassFi
         await page.AssertNoErrorsAsync();
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_script_in_a_title_is_shown_not_run()
     {
         const string attack = "<script>alert(1)</script><img src=x onerror=alert(2)>";

@@ -45,7 +45,7 @@ public sealed class EventPageTests(TestHost host, Browser browser) : IClassFixtu
         Assert.Contains($"value=\"{BaseUrl(host)}/api/calendars/{mine}/feed.ics?token={myToken}\"", html);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_participants_personal_token_opens_the_page_of_an_event_they_take_part_in()
     {
         var calendar = await NewCalendarAsync(host, "private");
@@ -70,7 +70,7 @@ public sealed class EventPageTests(TestHost host, Browser browser) : IClassFixtu
         await page.AssertNoErrorsAsync();
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_cancelled_event_is_still_shown_and_marked_cancelled()
     {
         var calendar = await NewCalendarAsync(host);
@@ -89,7 +89,7 @@ public sealed class EventPageTests(TestHost host, Browser browser) : IClassFixtu
         await page.SaveScreenshotAsync("calendar-page-cancelled");
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task The_event_page_reads_well_on_a_phone()
     {
         var calendar = await NewCalendarAsync(host);
