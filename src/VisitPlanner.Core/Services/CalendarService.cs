@@ -16,7 +16,7 @@ public sealed class CalendarService(ICalendarRepository calendars, FeedCache cac
         if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("calendarId", idProblem);
         var (draft, errors) = CalendarJson.ReadDraft(body);
         if (draft is null) return Problem.Invalid(errors);
-        if (JsonFieldReader.Find(body, "id") is { } bodyId && (bodyId.ValueKind != JsonValueKind.String || !bodyId.ValueEquals(id)))
+        if (BodyIdentity.Contradicts(body, id))
             return Problem.Invalid("id", $"does not match the calendar id '{id}' in the URL");
         var calendar = new VisitCalendar(id, draft.Name, draft.Description, draft.TimeZone, Clocks.Now(clock))
         {

@@ -86,15 +86,14 @@ public sealed class EventService(
     public async Task<Outcome<VisitEvent>> ReplaceAsync(string id, JsonElement body, string? ifMatch, CancellationToken cancellationToken)
     {
         if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("id", idProblem);
-        if (body.ValueKind == JsonValueKind.Object && JsonFieldReader.Find(body, "id") is { } bodyId
-            && (bodyId.ValueKind != JsonValueKind.String || !bodyId.ValueEquals(id)))
-            return Problem.Invalid("id", $"does not match the event id '{id}' in the URL");
-        var (draft, errors) = await ReadDraftAsync(body, cancellationToken);
+        if (BodyIdentity.Contradicts(body, id)) return Problem.Invalid("id", $"does not match the event id '{id}' in the URL");
         var stored = await events.GetAsync(id, cancellationToken);
         if (stored is null) return Problem.NotFound($"Event '{id}'");
         // A replacement without If-Match would silently overwrite whatever someone else saved meanwhile.
         if (string.IsNullOrWhiteSpace(ifMatch)) return Problem.PreconditionRequired($"/api/events/{id}");
         if (!EntityTags.IfMatchSatisfied(ifMatch, stored.Event.ETag)) return Problem.PreconditionFailed(stored.Event.ETag);
+        // Only now look up the calendars and people the body names: a missing event or stale ETag needs none of it.
+        var (draft, errors) = await ReadDraftAsync(body, cancellationToken);
         if (draft is null) return Problem.Invalid(errors);
         if (stored.Event.Status == EventStatus.Cancelled)
             return Problem.Conflict($"Event '{id}' is cancelled and can no longer be changed; post a new event instead.");

@@ -16,7 +16,7 @@ public sealed class PersonService(IPersonRepository people, FeedCache cache, ICl
         if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("personId", idProblem);
         var (draft, errors) = PersonJson.ReadDraft(body);
         if (draft is null) return Problem.Invalid(errors);
-        if (JsonFieldReader.Find(body, "id") is { } bodyId && (bodyId.ValueKind != JsonValueKind.String || !bodyId.ValueEquals(id)))
+        if (BodyIdentity.Contradicts(body, id))
             return Problem.Invalid("id", $"does not match the person id '{id}' in the URL");
         var person = new Person(id, draft.Name, draft.Title, draft.Organization, draft.Email, draft.TimeZone, Clocks.Now(clock));
         var created = await people.UpsertAsync(person, cancellationToken);
