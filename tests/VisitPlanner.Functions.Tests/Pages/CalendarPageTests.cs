@@ -108,8 +108,11 @@ public sealed class CalendarPageTests(TestHost host, Browser browser) : IClassFi
         await using var page = await browser.NewPageAsync();
         await page.Page.GotoAsync(Url(host, $"api/calendars/{calendar}/page"));
 
-        await page.Page.Locator("a.event-link").First.ClickAsync();
-        await page.Page.WaitForURLAsync($"**/api/events/{eventId}/page");
+        // Wait for the navigation the click starts, registered before the click: on a busy machine the event page
+        // can commit before a wait started afterwards, which then waits for a load event that already fired.
+        await page.Page.RunAndWaitForNavigationAsync(
+            () => page.Page.Locator("a.event-link").First.ClickAsync(),
+            new() { UrlString = $"**/api/events/{eventId}/page", WaitUntil = Microsoft.Playwright.WaitUntilState.DOMContentLoaded });
 
         Assert.Equal("航天产业专题考察（鹤壁、北京）", await page.Page.Locator("#event-title").InnerTextAsync());
         var rows = page.Page.Locator("#itinerary-table tbody tr");
