@@ -25,7 +25,7 @@ public static class CalendarJson
         var name = reader.String(root, "name", "", required: true, TextRules.Title);
         var description = reader.String(root, "description", "", required: false, TextRules.LongText);
         var zone = ReadZone(reader, root);
-        var visibility = reader.String(root, "visibility", "", required: false, TextRules.Name) switch
+        var visibility = reader.String(root, "visibility", "", required: false, TextRules.Token) switch
         {
             null or "private" => Visibility.Private,
             "public" => Visibility.Public,
@@ -43,7 +43,7 @@ public static class CalendarJson
 
     internal static NodaTime.DateTimeZone? ReadZone(JsonFieldReader reader, JsonElement root)
     {
-        var zoneId = reader.String(root, "timeZone", "", required: false, TextRules.Name) ?? TimeZones.DefaultId;
+        var zoneId = reader.String(root, "timeZone", "", required: false, TextRules.Token) ?? TimeZones.DefaultId;
         var zone = TimeZones.Find(zoneId);
         if (zone is null) reader.Fail("timeZone", $"'{zoneId}' is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)");
         return zone;

@@ -16,6 +16,12 @@ public static class EventJsonReader
     public const int MaxParticipants = 500;
     public const int MaxCalendars = 20;
 
+    /// <summary>
+    /// Distinct people (personId) one event may name, at event and item level together: each has a personal feed the
+    /// event is written to, so this bounds a write's fan-out (docs/storage.md).
+    /// </summary>
+    public const int MaxPeople = 500;
+
     private static readonly HashSet<string> EventFields =
     [
         "kind", "title", "description", "timeZone", "calendars", "organizer", "participants", "itinerary",
@@ -61,7 +67,6 @@ public static class EventJsonReader
             .Select(id => id is { ValueKind: JsonValueKind.String } s && JsonFieldReader.TryGetString(s, out var text) ? text : "")
             .Where(id => Identifier.Problem(id) is null)
             .Distinct()
-            .Take(MaxParticipants)
             .ToArray();
     }
 
@@ -86,6 +91,13 @@ public static class EventJsonReader
             return (null, reader.Errors);
         }
         reader.RejectUnknown(root, "", EventFields);
+        var people = PeekPersonIds(root).Count;
+        if (people > MaxPeople)
+        {
+            reader.Fail("participants", $"the event names {people} different people (personId); it may name at most {MaxPeople}");
+            // Which of so many people exist is beside the point, and was not looked up.
+            context = context with { People = null };
+        }
 
         var kind = ReadKind(reader, root);
         var title = reader.String(root, "title", "", required: true, TextRules.Title);
@@ -123,7 +135,7 @@ public static class EventJsonReader
 
     private static EventKind? ReadKind(JsonFieldReader reader, JsonElement root)
     {
-        var name = reader.String(root, "kind", "", required: true, TextRules.Name);
+        var name = reader.String(root, "kind", "", required: true, TextRules.Token);
         if (name is null) return null;
         if (EventKindNames.TryParse(name, out var kind)) return kind;
         reader.Fail("kind", $"'{name}' is not a kind; use one of: {string.Join(", ", EventKindNames.All)}");
@@ -132,7 +144,7 @@ public static class EventJsonReader
 
     private static EventStatus ReadStatus(JsonFieldReader reader, JsonElement root, bool stored)
     {
-        var name = reader.String(root, "status", "", required: false, TextRules.Name);
+        var name = reader.String(root, "status", "", required: false, TextRules.Token);
         if (name is null) return EventStatus.Confirmed;
         if (EventStatusNames.TryParse(name, out var status) && (stored || status.IsOpen())) return status;
         reader.Fail("status", $"'{name}' is not a status an organizer can set; use 'confirmed' or 'tentative' (DELETE cancels an event)");
@@ -152,7 +164,7 @@ public static class EventJsonReader
         for (var i = 0; i < elements.Count; i++)
         {
             var path = JsonFieldReader.PathOf("calendars", i);
-            var id = reader.Text(elements[i], path, required: true, new TextRules(Identifier.MaxLength * 2));
+            var id = reader.Text(elements[i], path, required: true, TextRules.Token);
             if (id is null) continue;
             if (Identifier.Problem(id) is { } problem) reader.Fail(path, problem);
             else if (known is not null && !known.ContainsKey(id)) reader.Fail(path, $"calendar '{id}' does not exist; create it with PUT /api/calendars/{id}");
@@ -165,7 +177,7 @@ public static class EventJsonReader
     private static DateTimeZone? ReadZone(JsonFieldReader reader, JsonElement obj, string parentPath,
         IReadOnlyList<string>? calendars, IReadOnlyDictionary<string, VisitCalendar>? known)
     {
-        var id = reader.String(obj, "timeZone", parentPath, required: false, TextRules.Name);
+        var id = reader.String(obj, "timeZone", parentPath, required: false, TextRules.Token);
         if (id is not null)
         {
             if (TimeZones.Find(id) is { } zone) return zone;
@@ -204,24 +216,26 @@ public static class EventJsonReader
                 continue;
             }
             var entry = elements[i];
+            var mark = reader.Mark;
             reader.RejectUnknown(entry, path, ParticipantFields);
             var name = reader.String(entry, "name", path, required: true, TextRules.Name);
             var title = reader.String(entry, "title", path, required: false, TextRules.Name);
             var organization = reader.String(entry, "organization", path, required: false, TextRules.Name);
             var role = reader.String(entry, "role", path, required: false, TextRules.Name);
             var email = ReadEmail(reader, entry, path);
-            var personId = reader.String(entry, "personId", path, required: false, TextRules.Name);
+            var personId = reader.String(entry, "personId", path, required: false, TextRules.Token);
             if (personId is not null && Identifier.Problem(personId) is { } personProblem) reader.Fail(JsonFieldReader.PathOf(path, "personId"), personProblem);
             else if (personId is not null && knownPeople is not null && !knownPeople.Contains(personId))
                 reader.Fail(JsonFieldReader.PathOf(path, "personId"), $"person '{personId}' does not exist; create them with PUT /api/people/{personId}");
             if (name is not null) participants.Add(new Participant(name, title, organization, role, email, personId));
+            else reader.EnsureFailedSince(mark, path);
         }
         return participants;
     }
 
     internal static string? ReadEmail(JsonFieldReader reader, JsonElement obj, string parentPath)
     {
-        var email = reader.String(obj, "email", parentPath, required: false, new TextRules(254));
+        var email = reader.String(obj, "email", parentPath, required: false, TextRules.Email);
         if (email is null) return null;
         var at = email.IndexOf('@');
         if (at <= 0 || at != email.LastIndexOf('@') || at == email.Length - 1 || email.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or ',' or ';' or ':' or '"'))
@@ -260,8 +274,13 @@ public static class EventJsonReader
                 reader.Fail(path, $"must be an object, not {JsonFieldReader.Describe(elements[i])}");
                 continue;
             }
+            var mark = reader.Mark;
             var item = ReadItem(reader, elements[i], path, eventZone, context);
-            if (item is null) continue;
+            if (item is null)
+            {
+                reader.EnsureFailedSince(mark, path);
+                continue;
+            }
             if (!ids.Add(item.Id)) reader.Fail(JsonFieldReader.PathOf(path, "id"), $"item id '{item.Id}' is used twice in this itinerary");
             items.Add(item);
         }
@@ -271,7 +290,7 @@ public static class EventJsonReader
     private static ItineraryItem? ReadItem(JsonFieldReader reader, JsonElement obj, string path, DateTimeZone eventZone, Context context)
     {
         reader.RejectUnknown(obj, path, ItemFields);
-        var id = reader.String(obj, "id", path, required: false, TextRules.Name);
+        var id = reader.String(obj, "id", path, required: false, TextRules.Token);
         if (id is not null && Identifier.Problem(id) is { } idProblem)
         {
             reader.Fail(JsonFieldReader.PathOf(path, "id"), idProblem);
@@ -334,7 +353,7 @@ public static class EventJsonReader
 
     private static TimeInput? ReadTime(JsonFieldReader reader, JsonElement obj, string path, string name)
     {
-        var text = reader.String(obj, name, path, required: true, new TextRules(40));
+        var text = reader.String(obj, name, path, required: true, TextRules.Time);
         if (text is null) return null;
         var input = TimeInput.Parse(text);
         if (input is null)
@@ -383,7 +402,10 @@ public static class EventJsonReader
         var city = reader.String(place, "city", path, required: false, TextRules.Name);
         var lat = reader.Number(place, "lat", path, -90, 90);
         var lon = reader.Number(place, "lon", path, -180, 180);
-        if (lat.HasValue != lon.HasValue)
+        // Only a valid coordinate lacks its partner: one that is out of range has its own error already.
+        var latGiven = JsonFieldReader.Find(place, "lat") is not null;
+        var lonGiven = JsonFieldReader.Find(place, "lon") is not null;
+        if (latGiven != lonGiven && (lat.HasValue || lon.HasValue))
             reader.Fail(JsonFieldReader.PathOf(path, lat.HasValue ? "lon" : "lat"), "must be given together with " + (lat.HasValue ? "lat" : "lon"));
         return name is null ? null : new Place(name, address, city, lat, lon);
     }

@@ -16,6 +16,18 @@ public sealed class JsonFieldReader
 
     public void Fail(string path, string message) => _errors.Add(new FieldError(path, message));
 
+    /// <summary>How many errors there are so far: see <see cref="EnsureFailedSince"/>.</summary>
+    public int Mark => _errors.Count;
+
+    /// <summary>
+    /// For a reader that gave up on an element: it must have said why since <paramref name="mark"/>. If not, that is a
+    /// reader bug, and it is reported as an error on the element rather than the element being silently dropped.
+    /// </summary>
+    public void EnsureFailedSince(int mark, string path)
+    {
+        if (_errors.Count == mark) Fail(path, "could not be read");
+    }
+
     public static string PathOf(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
 
     public static string PathOf(string parent, int index) => $"{parent}[{index}]";
@@ -93,7 +105,9 @@ public sealed class JsonFieldReader
         var text = raw.Trim();
         if (text.Length == 0)
         {
+            // "" is no value of a formatted field; for free text it means no text, like leaving the field out.
             if (required) Fail(path, "must not be empty");
+            else if (rules.Formatted) Fail(path, "must not be empty; leave the field out (or send null) for none");
             return null;
         }
         var codePoints = text.EnumerateRunes().Count();
@@ -112,6 +126,11 @@ public sealed class JsonFieldReader
                     : $"must be a single line without control characters (found U+{(int)c:X4})");
                 return null;
             }
+        }
+        if (!VisibleText.HasVisibleCharacter(text))
+        {
+            Fail(path, "has no visible characters (only spaces or invisible ones such as U+200B, U+2060 or U+FEFF)");
+            return null;
         }
         return text;
     }
@@ -139,18 +158,23 @@ public sealed class JsonFieldReader
         var path = PathOf(parentPath, name);
         var value = Find(obj, name);
         if (value is null) return null;
-        if (value.Value.ValueKind != JsonValueKind.Number || !value.Value.TryGetInt32(out var number))
+        if (value.Value.ValueKind != JsonValueKind.Number)
         {
-            Fail(path, value.Value.ValueKind == JsonValueKind.Number
-                ? $"must be a whole number between {min} and {max}"
-                : $"must be a whole number, not {Describe(value.Value)}");
+            Fail(path, $"must be a whole number, not {Describe(value.Value)}");
             return null;
         }
-        if (number < min || number > max)
+        // JSON does not tell 60 from 60.0: a number with a zero fraction is whole. Beyond decimal's range it is out of range.
+        if (!value.Value.TryGetDecimal(out var exact) || exact < min || exact > max)
         {
-            Fail(path, $"must be between {min} and {max}");
+            Fail(path, $"must be a whole number between {min} and {max}");
             return null;
         }
+        if (exact != decimal.Truncate(exact))
+        {
+            Fail(path, $"must be a whole number, not {value.Value.GetRawText()}");
+            return null;
+        }
+        var number = (int)exact;
         return number;
     }
 

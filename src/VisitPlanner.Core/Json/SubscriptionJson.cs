@@ -24,7 +24,7 @@ public static class SubscriptionJson
         reader.RejectUnknown(root, "", Fields);
         var label = reader.String(root, "label", "", required: true, TextRules.Name);
         Instant? expiresAt = null;
-        if (reader.String(root, "expiresAt", "", required: false, new TextRules(40)) is { } text)
+        if (reader.String(root, "expiresAt", "", required: false, TextRules.Time) is { } text)
         {
             expiresAt = TimeInput.Parse(text) is TimeInput.Absolute absolute ? absolute.Value : null;
             if (expiresAt is null) reader.Fail("expiresAt", "must be a date-time with Z or an offset, such as 2026-12-31T16:00:00Z");

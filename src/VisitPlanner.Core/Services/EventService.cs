@@ -158,7 +158,10 @@ public sealed class EventService(
     private async Task<(EventDraft? Draft, IReadOnlyList<FieldError> Errors)> ReadDraftAsync(JsonElement body, CancellationToken cancellationToken)
     {
         var calendarLookups = Task.WhenAll(EventJsonReader.PeekCalendarIds(body).Select(id => calendars.GetAsync(id, cancellationToken)));
-        var personLookups = Task.WhenAll(EventJsonReader.PeekPersonIds(body).Select(id => people.GetAsync(id, cancellationToken)));
+        // Over the cap the reader refuses the body: look nobody up then, so a huge list costs no reads.
+        var personIds = EventJsonReader.PeekPersonIds(body);
+        if (personIds.Count > EventJsonReader.MaxPeople) personIds = [];
+        var personLookups = Task.WhenAll(personIds.Select(id => people.GetAsync(id, cancellationToken)));
         var knownCalendars = (await calendarLookups).OfType<VisitCalendar>().ToDictionary(c => c.Id, StringComparer.Ordinal);
         var knownPeople = (await personLookups).OfType<Person>().Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         return EventJsonReader.ReadDraft(body, knownCalendars, knownPeople, () => Identifier.NewId(10));

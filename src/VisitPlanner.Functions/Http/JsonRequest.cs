@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 using VisitPlanner.Core.Json;
 using VisitPlanner.Core.Services;
 
@@ -16,9 +17,13 @@ public static class JsonRequest
 
     public static async Task<Outcome<JsonDocument>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!IsJson(request.ContentType))
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !IsJson(mediaType))
             return new Problem(415, "Unsupported media type", $"Send the body as application/json, not '{request.ContentType ?? "nothing"}'.",
                 [new FieldError("Content-Type", "must be application/json")]);
+        // JSON is UTF-8 (RFC 8259 section 8.1): a body declared in another charset would be misread, not converted.
+        if (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            return new Problem(415, "Unsupported charset", $"Send the body as UTF-8 (charset=utf-8 or no charset), not charset={mediaType.Charset}.",
+                [new FieldError("Content-Type", $"charset must be utf-8, not {mediaType.Charset}")]);
         if (request.ContentLength > MaxBytes) return TooLarge();
 
         var buffer = new MemoryStream();
@@ -58,13 +63,9 @@ public static class JsonRequest
     private static Problem TooLarge() => new(413, "Request body too large", $"The body must be at most {MaxBytes / 1024} KiB.",
         [new FieldError("$", $"is larger than {MaxBytes / 1024} KiB")]);
 
-    private static bool IsJson(string? contentType)
-    {
-        if (contentType is null) return false;
-        var mediaType = contentType.Split(';')[0].Trim();
-        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-    }
+    private static bool IsJson(MediaTypeHeaderValue mediaType) =>
+        mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        || (mediaType.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>System.Text.Json's messages end with a path and byte position we already report; keep the first sentence.</summary>
     private static string FirstSentence(string message)

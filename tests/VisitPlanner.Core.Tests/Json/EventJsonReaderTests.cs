@@ -6,7 +6,7 @@ using VisitPlanner.Testing;
 
 namespace VisitPlanner.Core.Tests.Json;
 
-public class EventJsonReaderTests
+public partial class EventJsonReaderTests
 {
     private static string Seed(Action<JsonNode> change) => SeedEvents.ShouyangAerospaceVisitJson(change);
 
@@ -176,4 +176,88 @@ public class EventJsonReaderTests
 
     [Fact]
     public void NotAnObject() => AssertError("[1,2]", "$", "must be a JSON object");
+
+    [Theory]
+    [MemberData(nameof(EmptyAndInvisibleText))]
+    public void TextThatSaysNothingIsAnErrorNamingTheField(string why, Action<JsonNode> change, string field, string messagePart)
+    {
+        var (draft, errors) = TestEvents.Read(Seed(change));
+
+        Assert.True(draft is null, $"{why}: accepted");
+        Assert.Contains(errors, e => e.Field == field && e.Message.Contains(messagePart, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnItemWithAnEmptyZoneIsNeverDroppedFromTheItinerary()
+    {
+        var json = TestEvents.SingleItemJson("""{"title":"keep","start":"2025-10-15T09:00","end":"2025-10-15T10:00"},{"title":"lost","timeZone":"","start":"2025-10-15T11:00","end":"2025-10-15T12:00"}""");
+
+        var (draft, errors) = TestEvents.Read(json);
+
+        Assert.Null(draft);
+        Assert.Equal("itinerary[1].timeZone", Assert.Single(errors).Field);
+    }
+
+    [Fact]
+    public void BlankFreeTextMeansNoText()
+    {
+        var (draft, errors) = TestEvents.Read(Seed(n =>
+        {
+            n["description"] = "  ";
+            n["participants"]![0]!["title"] = "";
+            n["itinerary"]![5]!["notes"] = "\n ";
+        }));
+
+        Assert.Empty(errors);
+        Assert.Null(draft!.Description);
+        Assert.Null(draft.Participants[0].Title);
+        Assert.Null(draft.Itinerary[5].Notes);
+    }
+
+    [Fact]
+    public void TextWithVisibleCharactersAroundInvisibleOnesIsKept()
+    {
+        var (draft, errors) = TestEvents.Read(Seed(n => n["title"] = "航天​考察"));
+
+        Assert.Empty(errors);
+        Assert.Equal("航天​考察", draft!.Title);
+    }
+
+    [Fact]
+    public void AnOutOfRangeLatitudeIsNotAlsoReportedAsMissingItsPartner()
+    {
+        var (_, errors) = TestEvents.Read(Seed(n => n["itinerary"]![0]!["location"]!["lat"] = 135.7));
+
+        Assert.Equal("itinerary[0].location.lat", Assert.Single(errors).Field);
+    }
+
+    [Fact]
+    public void AWholeNumberWithAZeroFractionIsWhole()
+    {
+        var (draft, errors) = TestEvents.Read(Seed(n => n["sessionNumber"] = JsonNode.Parse("21.0")));
+
+        Assert.Empty(errors);
+        Assert.Equal(21, draft!.Lecture!.SessionNumber);
+        AssertError(Seed(n => n["sessionNumber"] = 21.5), "sessionNumber", "must be a whole number, not 21.5");
+    }
+
+    [Fact]
+    public void MoreThan500DistinctPeopleIsOneClearErrorNotAListOfMissingPeople()
+    {
+        // 300 in the whole event and 201 others on one stop: each list is within its own limit, the event is not.
+        static JsonArray People(int from, int count) =>
+            new(Enumerable.Range(from, count).Select(i => (JsonNode)JsonNode.Parse($$"""{"name":"p{{i}}","personId":"p{{i}}"}""")!).ToArray());
+
+        var (draft, errors) = TestEvents.Read(Seed(n =>
+        {
+            n["participants"] = People(0, 300);
+            n["itinerary"]![0]!["participants"] = People(300, 201);
+        }));
+
+        Assert.Null(draft);
+        var error = Assert.Single(errors);
+        Assert.Equal("participants", error.Field);
+        Assert.Contains("501 different people", error.Message);
+        Assert.Contains("at most 500", error.Message);
+    }
 }

@@ -43,6 +43,12 @@ public class BadInputTests(TestHost host) : IClassFixture<TestHost>, IAsyncLifet
         { "item id with a control character", Seed(n => n["itinerary"]![0]!["id"] = "a\u0007b"), "itinerary[0].id" },
         { "invalid date", Seed(n => n["itinerary"]![0]!["start"] = "2025-10-32T08:30"), "itinerary[0].start" },
         { "CR/LF in a title", Seed(n => n["title"] = "x\r\nBEGIN:VEVENT"), "title" },
+        { "an item with an empty zone", Seed(n => n["itinerary"]![1]!["timeZone"] = ""), "itinerary[1].timeZone" },
+        { "the only item with a blank zone", Seed(n => { n["itinerary"] = new JsonArray(n["itinerary"]![0]!.DeepClone()); n["itinerary"]![0]!["timeZone"] = "  "; }), "itinerary[0].timeZone" },
+        { "an empty status", Seed(n => n["status"] = ""), "status" },
+        { "an empty personId", Seed(n => n["participants"]![0]!["personId"] = ""), "participants[0].personId" },
+        { "an empty email", Seed(n => n["organizer"]!["email"] = " "), "organizer.email" },
+        { "a title of invisible characters", Seed(n => n["title"] = "\u200B\u2060\uFEFF"), "title" },
     };
 
     [Theory]
@@ -75,6 +81,18 @@ public class BadInputTests(TestHost host) : IClassFixture<TestHost>, IAsyncLifet
         var content = new StringContent(SeedEvents.ShouyangAerospaceVisitJson(), Encoding.UTF8, "text/plain");
 
         await AssertProblemAsync(await host.Client.PostAsync("/api/events", content), HttpStatusCode.UnsupportedMediaType, "Content-Type");
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("application/json; charset=iso-8859-1")]
+    public async Task ABodyInAnotherCharsetIs415(string contentType)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(SeedEvents.ShouyangAerospaceVisitJson()));
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+
+        var problem = await AssertProblemAsync(await host.Client.PostAsync("/api/events", content), HttpStatusCode.UnsupportedMediaType, "Content-Type");
+        Assert.Contains("UTF-8", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -30,6 +30,14 @@ public class CalendarApiTests(TestHost host) : IClassFixture<TestHost>
     }
 
     [Fact]
+    public async Task ARefreshIntervalWithAZeroFractionIsWhole()
+    {
+        var created = await AssertJsonAsync(await host.Client.PutAsync("/api/calendars/refresh-whole", TestHost.Json("""{"name":"x","refreshMinutes":60.0}""")), HttpStatusCode.Created);
+
+        Assert.Equal(60, created.GetProperty("refreshMinutes").GetInt32());
+    }
+
+    [Fact]
     public async Task AnUnknownCalendarIs404() =>
         await AssertProblemAsync(await host.Client.GetAsync("/api/calendars/nobody"), HttpStatusCode.NotFound);
 
@@ -38,6 +46,10 @@ public class CalendarApiTests(TestHost host) : IClassFixture<TestHost>
     [InlineData("""{"timeZone":"Asia/Shanghai"}""", "name")]
     [InlineData("""{"name":17}""", "name")]
     [InlineData("""{"name":"x","id":"another"}""", "id")]
+    [InlineData("""{"name":"x","visibility":""}""", "visibility")]
+    [InlineData("""{"name":"x","timeZone":" "}""", "timeZone")]
+    [InlineData("""{"name":"\u200B"}""", "name")]
+    [InlineData("""{"name":"x","refreshMinutes":60.5}""", "refreshMinutes")]
     public async Task BadCalendarsNameTheField(string json, string field)
     {
         await AssertProblemAsync(await host.Client.PutAsync("/api/calendars/bad-calendar", TestHost.Json(json)), HttpStatusCode.BadRequest, field);

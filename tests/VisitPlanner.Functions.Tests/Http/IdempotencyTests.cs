@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -95,6 +96,23 @@ public class IdempotencyTests(TestHost host) : IClassFixture<TestHost>
 
         await AssertProblemAsync(await PostAsync(host, SeedEvents.ShouyangAerospaceVisitJson(n => n["kind"] = "banquet", calendar), key), HttpStatusCode.BadRequest, "kind");
         await AssertJsonAsync(await PostAsync(host, SeedEvents.ShouyangAerospaceVisitJson(calendar), key), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task AnItemWithABlankZoneIsRefusedAndTheKeyStaysFreeForTheCorrectedRetry()
+    {
+        var calendar = await CalendarAsync(host);
+        var key = Guid.NewGuid().ToString();
+        var onlyItemWithoutZone = SeedEvents.ShouyangAerospaceVisitJson(n =>
+        {
+            n["itinerary"] = new JsonArray(n["itinerary"]![0]!.DeepClone());
+            n["itinerary"]![0]!["timeZone"] = "";
+        }, calendar);
+
+        await AssertProblemAsync(await PostAsync(host, onlyItemWithoutZone, key), HttpStatusCode.BadRequest, "itinerary[0].timeZone");
+        var created = await AssertJsonAsync(await PostAsync(host, SeedEvents.ShouyangAerospaceVisitJson(calendar), key), HttpStatusCode.Created);
+
+        Assert.Equal(6, created.GetProperty("itinerary").GetArrayLength());
     }
 
     [Fact]
