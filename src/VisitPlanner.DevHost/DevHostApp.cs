@@ -47,6 +47,10 @@ public static class DevHostApp
         var environmentAt = builder.Configuration.Sources.ToList().FindIndex(s => s is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource);
         builder.Configuration.Sources.Insert(Math.Max(environmentAt, 0), new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = LocalSettings(repositoryRoot) });
         builder.Configuration.AddInMemoryCollection(options.Settings);
+        // Development storage is the Azurite this host runs: point the app at the port it runs on.
+        var localAzurite = LocalAzurite.From(builder.Configuration, VisitPlannerServices.ReadStorageOptions(builder.Configuration).ConnectionString, repositoryRoot);
+        if (localAzurite is not null) builder.Configuration[$"{VisitPlannerServices.ConfigurationSection}:ConnectionString"] = localAzurite.ConnectionString;
+        builder.Services.AddSingleton(new DevHostStorage(localAzurite));
         builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
         // ASP.NET Core's own request lines would print URLs with their tokens; ours below masks them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

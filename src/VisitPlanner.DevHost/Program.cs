@@ -23,28 +23,35 @@ for (var i = 0; i < args.Length; i++)
 
 var root = RepositoryRoot.Find();
 var app = DevHostApp.Build(new DevHostOptions { Port = port, Args = rest.ToArray() }, root);
-await using var azurite = await StartAzuriteIfNeededAsync(root, app.Services.GetRequiredService<StorageOptions>().ConnectionString);
-await app.StartAsync();
-PrintRoutes(app, port);
-await app.WaitForShutdownAsync();
+// Ctrl+C and SIGTERM stop the host gracefully (ASP.NET Core's console lifetime); Azurite is then stopped with SIGINT
+// and waited for, so every write the host acknowledged is on disk before the program exits.
+await using (var azurite = await StartAzuriteIfNeededAsync(app.Services.GetRequiredService<DevHostStorage>(), app.Services.GetRequiredService<StorageOptions>().ConnectionString))
+{
+    await app.StartAsync();
+    PrintRoutes(app, port);
+    await app.WaitForShutdownAsync();
+    await app.DisposeAsync();
+    if (azurite is not null) Console.WriteLine($"Stopping Azurite: writing its data to {azurite.Location} ...");
+}
+Console.WriteLine("Stopped.");
 return 0;
 
-// Development storage means Azurite on its default Table port: start it there, with data in .azurite/,
-// unless something already answers. Any other account is used as configured.
-static async Task<AzuriteServer?> StartAzuriteIfNeededAsync(string root, string connectionString)
+// Development storage means the Azurite this host runs (docs: LocalAzurite): start it, with its data on disk, unless
+// something already answers on its port. Any other account is used as configured.
+static async Task<RunningAzurite?> StartAzuriteIfNeededAsync(DevHostStorage storage, string connectionString)
 {
-    if (!connectionString.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+    if (storage.Azurite is not { } local)
     {
         Console.WriteLine($"Storage: {TableEndpoint(connectionString)} (as configured)");
         return null;
     }
-    if (await AzuriteServer.IsListeningAsync(AzuriteServer.DefaultTablePort))
+    if (await AzuriteServer.IsListeningAsync(local.Port))
     {
-        Console.WriteLine($"Storage: Azurite already answering at http://127.0.0.1:{AzuriteServer.DefaultTablePort}");
+        Console.WriteLine($"Storage: Azurite already answering at http://127.0.0.1:{local.Port}");
         return null;
     }
-    Console.WriteLine($"Storage: starting Azurite's Table service at http://127.0.0.1:{AzuriteServer.DefaultTablePort} (data in .azurite/) ...");
-    return await AzuriteServer.StartAsync(root, Path.Combine(root, ".azurite"), AzuriteServer.DefaultTablePort);
+    Console.WriteLine($"Storage: starting Azurite's Table service at http://127.0.0.1:{local.Port} (data in {local.Location}) ...");
+    return new RunningAzurite(await AzuriteServer.StartAsync(RepositoryRoot.Find(), local.Location, local.Port), local.Location);
 }
 
 // Only the endpoint: a connection string carries the account key.
@@ -75,4 +82,10 @@ static void PrintRoutes(WebApplication app, int port)
         Console.WriteLine($"  {timer.Name}  \"{timer.Schedule}\"  next {next:yyyy-MM-dd HH:mm:ss}Z   run now: curl -X POST {baseUrl}/admin/functions/{timer.Name}");
     }
     Console.WriteLine("Press Ctrl+C to stop.");
+}
+
+/// <summary>An Azurite this program started, and so stops.</summary>
+internal sealed record RunningAzurite(AzuriteServer Server, string Location) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

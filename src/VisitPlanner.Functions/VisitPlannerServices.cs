@@ -28,11 +28,7 @@ public static class VisitPlannerServices
 
     public static IServiceCollection AddVisitPlanner(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = new StorageOptions();
-        configuration.GetSection(ConfigurationSection).Bind(options);
-        if (string.IsNullOrEmpty(configuration[$"{ConfigurationSection}:ConnectionString"]) && configuration["AzureWebJobsStorage"] is { Length: > 0 } hostStorage)
-            options.ConnectionString = hostStorage;
-
+        var options = ReadStorageOptions(configuration);
         services.AddSingleton(options);
         var counter = new StorageRequestCounter();
         services.AddSingleton(counter);
@@ -61,6 +57,16 @@ public static class VisitPlannerServices
         services.AddSingleton<CompletionService>();
         services.AddSingleton<FunctionGuard>();
         return services;
+    }
+
+    /// <summary>The storage settings: <c>VisitPlanner:Storage</c>, its connection string falling back to the host's <c>AzureWebJobsStorage</c>.</summary>
+    public static StorageOptions ReadStorageOptions(IConfiguration configuration)
+    {
+        var options = new StorageOptions();
+        configuration.GetSection(ConfigurationSection).Bind(options);
+        if (string.IsNullOrEmpty(configuration[$"{ConfigurationSection}:ConnectionString"]) && configuration["AzureWebJobsStorage"] is { Length: > 0 } hostStorage)
+            options.ConnectionString = hostStorage;
+        return options;
     }
 
     /// <summary>

@@ -48,6 +48,62 @@ public sealed class ProgramTests
         Assert.DoesNotContain(VisitPlanner.DevHost.Azurite.AzuriteServer.DevelopmentAccountKey, output);
     }
 
+    /// <summary>
+    /// Azurite writes its data to disk every few seconds: stopping the dev host right after writes must still keep them.
+    /// 20 events are posted and acknowledged, the host is stopped at once (well inside Azurite's save interval) with the
+    /// signal a terminal (SIGINT, Ctrl+C) or a service manager (SIGTERM) sends, and a new host over the same folder
+    /// must read every one of them back.
+    /// </summary>
+    [Theory]
+    [InlineData(Signals.SIGTERM)]
+    [InlineData(Signals.SIGINT)]
+    public async Task Acknowledged_writes_survive_stopping_and_restarting_the_dev_host(int signal)
+    {
+        var folder = Directory.CreateTempSubdirectory("visitplanner-azurite-").FullName;
+        var azuritePort = AzuriteServer.FreePort();
+        var environment = new Dictionary<string, string>
+        {
+            ["VisitPlanner__DevHost__AzuritePort"] = azuritePort.ToString(),
+            ["VisitPlanner__DevHost__AzuriteLocation"] = folder,
+        };
+        var locations = new List<string>();
+        var port = AzuriteServer.FreePort();
+        await using (var first = DevHostProcess.Start(["--port", port.ToString()], environment))
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            await first.WaitUntilAnsweringAsync(client, "/api/calendars/x");
+            Assert.Contains($"data in {folder}", await first.WaitForOutputAsync("Press Ctrl+C to stop."));
+            using var calendar = await client.PutAsync("/api/calendars/restart", TestHost.Json("""{"name":"寿阳经开区 外出考察","visibility":"public"}"""));
+            Assert.Equal(HttpStatusCode.Created, calendar.StatusCode);
+            for (var i = 0; i < 20; i++)
+            {
+                using var posted = await client.PostAsync("/api/events", TestHost.Json(SeedEvents.ShouyangAerospaceVisitJson(n => n["title"] = $"考察 {i}", "restart")));
+                Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+                locations.Add(posted.Headers.Location!.ToString());
+            }
+
+            first.Signal(signal);
+
+            Assert.Equal(0, await first.WaitForExitAsync(TimeSpan.FromSeconds(40)));
+            Assert.Contains("Stopped.", first.Output);
+        }
+        Assert.False(await AzuriteServer.IsListeningAsync(azuritePort), "Azurite outlived the dev host that started it");
+
+        var port2 = AzuriteServer.FreePort();
+        await using var second = DevHostProcess.Start(["--port", port2.ToString()], environment);
+        using var client2 = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port2}"), Timeout = TimeSpan.FromSeconds(30) };
+        await second.WaitUntilAnsweringAsync(client2, "/api/calendars/x");
+        var missing = new List<string>();
+        foreach (var location in locations)
+        {
+            using var read = await client2.GetAsync(location);
+            if (read.StatusCode != HttpStatusCode.OK) missing.Add($"{location}: {(int)read.StatusCode}");
+        }
+        Assert.True(missing.Count == 0, $"{missing.Count} of 20 acknowledged events were lost: {string.Join(", ", missing)}{Environment.NewLine}{second.Output}");
+        var listing = await client2.GetStringAsync("/api/events?calendar=restart&pageSize=200");
+        Assert.Equal(20, System.Text.Json.JsonDocument.Parse(listing).RootElement.GetProperty("events").GetArrayLength());
+    }
+
     [Theory]
     [InlineData("--port", "abc")]
     [InlineData("--port", "0")]
@@ -164,6 +220,9 @@ public sealed class ProgramTests
             return _process.ExitCode;
         }
 
+        /// <summary>Sends a POSIX signal to the dev host, as a terminal or a service manager would.</summary>
+        public void Signal(int signal) => Assert.Equal(0, Signals.kill(_process.Id, signal));
+
         private string ExitCode() => _process.HasExited ? $"code {_process.ExitCode}" : "still running";
 
         public async ValueTask DisposeAsync()
@@ -182,4 +241,14 @@ public sealed class ProgramTests
             }
         }
     }
+}
+
+/// <summary>POSIX signals, sent with libc's kill(2).</summary>
+internal static class Signals
+{
+    public const int SIGINT = 2;
+    public const int SIGTERM = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    public static extern int kill(int pid, int sig);
 }

@@ -80,13 +80,50 @@ public sealed class AzuriteServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>How long a graceful stop may take before Azurite is killed.</summary>
+    public static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Stops Azurite gracefully and waits for it: Azurite keeps data in memory and writes it to disk every few seconds,
+    /// and only SIGINT makes it write what is left before it exits (SIGTERM and SIGKILL lose the last seconds of writes).
+    /// Where SIGINT cannot be sent (Windows) or Azurite does not exit within <see cref="StopLimit"/>, it is killed.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        try
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            if (!_process.HasExited && Interrupt(_process.Id))
+            {
+                using var limit = new CancellationTokenSource(StopLimit);
+                try
+                {
+                    await _process.WaitForExitAsync(limit.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
-        _process.Dispose();
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    /// <summary>Sends SIGINT, as Ctrl+C in its terminal would; false where there is no such signal.</summary>
+    private static bool Interrupt(int processId) =>
+        (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD()) && Native.kill(processId, Native.SIGINT) == 0;
+
+    private static class Native
+    {
+        public const int SIGINT = 2;
+
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        public static extern int kill(int pid, int sig);
     }
 }
