@@ -4,8 +4,9 @@ using VisitPlanner.Bench;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Feeds;
 using VisitPlanner.Core.Json;
-using VisitPlanner.Core.Scheduling;
+using VisitPlanner.Core.Links;
 using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Benchmarks;
 
@@ -56,8 +57,8 @@ public sealed class FeedAgenda
         Entries = entries;
         Documents = documents;
         Source = FeedSource.For(new AgendaHead(calendar, null, "W/\"datetime'2026-01-01T00%3A00%3A00.0000000Z'\"", Instant.FromUtc(2026, 1, 1, 0, 0), null),
-            FeedQuery.Parse(null, null, null, null, calendar.TimeZone, Today).Value!, Today,
-            eventId => AgendaUrls.EventPage("https://visitplanner.example.org", eventId, null));
+            QueryParameters.Feed(null, null, null, null, calendar.TimeZone, Today).Value!, Today,
+            eventId => new SiteLinks("https://visitplanner.example.org", "api").EventPage(eventId, null));
     }
 
     public IReadOnlyList<AgendaEntry> Entries { get; }

@@ -1,7 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using BenchmarkDotNet.Attributes;
-using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Feeds;
 using VisitPlanner.Core.Json;
 

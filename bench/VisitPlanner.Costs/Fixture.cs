@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using NodaTime;
 using NodaTime.Text;
+using NodaTime;
 
 namespace VisitPlanner.Costs;
 

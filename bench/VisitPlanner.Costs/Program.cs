@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using VisitPlanner.Bench;
 using VisitPlanner.Costs;
-using VisitPlanner.DevHost.Azurite;
+using VisitPlanner.DevTools.Azurite;
 
 // dotnet run -c Release --project bench/VisitPlanner.Costs
 // Table Storage transactions per operation, as StorageRequestCounter (an Azure.Core pipeline policy, per retry)

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Routing.Patterns;
 using VisitPlanner.Core.Services;
 using VisitPlanner.DevHost.Functions;
-using VisitPlanner.Functions;
 using VisitPlanner.Functions.Http;
+using VisitPlanner.Functions;
 
 namespace VisitPlanner.DevHost;
 
@@ -58,10 +58,11 @@ public static class DevHostApp
 
         var catalog = FunctionCatalog.Discover(FunctionsAssembly);
         var settings = HostSettings.Load(Path.Combine(repositoryRoot, "host.json"));
+        // Before AddVisitPlanner, which would otherwise read the host.json in the app's output folder.
+        builder.Services.AddSingleton(settings);
         builder.Services.AddVisitPlanner(builder.Configuration);
         options.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddSingleton(catalog);
-        builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TimerRunner>();
         if (options.RunTimers) builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerRunner>());

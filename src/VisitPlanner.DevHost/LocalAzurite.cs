@@ -1,4 +1,4 @@
-using VisitPlanner.DevHost.Azurite;
+using VisitPlanner.DevTools.Azurite;
 
 namespace VisitPlanner.DevHost;
 

@@ -1,6 +1,7 @@
 using VisitPlanner.DevHost;
-using VisitPlanner.DevHost.Azurite;
+using VisitPlanner.DevTools.Azurite;
 using VisitPlanner.DevHost.Functions;
+using VisitPlanner.Functions.Http;
 using VisitPlanner.Storage.Tables;
 
 // dotnet run --project src/VisitPlanner.DevHost [--port N]

@@ -1,10 +1,11 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using VisitPlanner.Core.Feeds;
-using VisitPlanner.Core.Pages;
+using VisitPlanner.Core.Repositories;
 using VisitPlanner.Core.Services;
 using VisitPlanner.Functions.Http;
 using VisitPlanner.Storage.Tables;
@@ -16,6 +17,7 @@ public static class VisitPlannerServices
 {
     public const string ConfigurationSection = "VisitPlanner:Storage";
     public const string FeedsSection = "VisitPlanner:Feeds";
+    public const string LinksSection = "VisitPlanner";
 
     /// <summary>The storage client's retry policy, in one place for the code, the tests and the docs.</summary>
     public static class RetryPolicy
@@ -54,8 +56,16 @@ public static class VisitPlannerServices
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<FeedService>();
         services.AddSingleton<PageService>();
+        services.AddSingleton<AgendaGate>();
         services.AddSingleton<CompletionService>();
-        services.AddSingleton<FunctionGuard>();
+
+        // Links: the route prefix of the host.json deployed beside the app (the dev host registers the repository's first).
+        services.TryAddSingleton(_ => HostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        var linkOptions = new LinkOptions();
+        configuration.GetSection(LinksSection).Bind(linkOptions);
+        services.AddSingleton(linkOptions);
+        services.AddSingleton<PublicLinks>();
+        services.AddVisitPlannerMiddleware();
         return services;
     }
 

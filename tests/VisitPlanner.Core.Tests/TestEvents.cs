@@ -2,7 +2,8 @@ using System.Text.Json;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Json;
-using VisitPlanner.Core.Scheduling;
+using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Time;
 using VisitPlanner.Testing;
 
 namespace VisitPlanner.Core.Tests;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using VisitPlanner.Testing;
+using VisitPlanner.Testing.Hosting;
 
 namespace VisitPlanner.DevHost.Tests;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using VisitPlanner.DevHost.Azurite;
+using VisitPlanner.DevTools.Azurite;
+using VisitPlanner.Testing.Hosting;
 using VisitPlanner.Testing;
 
 namespace VisitPlanner.DevHost.Tests;
@@ -45,7 +46,7 @@ public sealed class ProgramTests
         Assert.Contains("CompleteEndedEvents", output);
         Assert.Contains($"curl -X POST http://localhost:{port}/admin/functions/CompleteEndedEvents", output);
         Assert.Contains($"Storage: http://127.0.0.1:{azurite.Port}/devstoreaccount1 (as configured)", output);
-        Assert.DoesNotContain(VisitPlanner.DevHost.Azurite.AzuriteServer.DevelopmentAccountKey, output);
+        Assert.DoesNotContain(VisitPlanner.DevTools.Azurite.AzuriteServer.DevelopmentAccountKey, output);
     }
 
     /// <summary>

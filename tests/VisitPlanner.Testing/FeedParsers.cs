@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using VisitPlanner.DevHost.Azurite;
+using VisitPlanner.DevTools.Azurite;
 
 namespace VisitPlanner.Testing;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using VisitPlanner.DevHost.Azurite;
+using VisitPlanner.DevTools.Azurite;
 
 namespace VisitPlanner.Testing;
 

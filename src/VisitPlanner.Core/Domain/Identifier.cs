@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using VisitPlanner.Core.Services;
 
 namespace VisitPlanner.Core.Domain;
 

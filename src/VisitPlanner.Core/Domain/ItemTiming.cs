@@ -1,5 +1,5 @@
-using NodaTime;
 using NodaTime.TimeZones;
+using NodaTime;
 
 namespace VisitPlanner.Core.Domain;
 

@@ -2,13 +2,6 @@ using NodaTime;
 
 namespace VisitPlanner.Core.Domain;
 
-/// <summary>Who may read a calendar's feed and page: anyone with the URL, or only holders of a subscription token.</summary>
-public enum Visibility
-{
-    Private,
-    Public,
-}
-
 /// <summary>
 /// An audience's calendar, such as one zone's "外出考察" calendar, with how its feed is presented.
 /// Events are published to one or more calendars.

@@ -19,7 +19,7 @@ public sealed record VisitEvent
     public required IReadOnlyList<ItineraryItem> Itinerary { get; init; }
     public Lecture? Lecture { get; init; }
 
-    /// <summary>Items removed by recent edits, announced in feeds as cancelled until <see cref="Scheduling.Retention.Tombstones"/> passes.</summary>
+    /// <summary>Items removed by recent edits, announced in feeds as cancelled until <see cref="Retention.Tombstones"/> passes.</summary>
     public IReadOnlyList<RemovedItem> RemovedItems { get; init; } = [];
     public required EventStatus Status { get; init; }
     public required int Revision { get; init; }
@@ -32,9 +32,6 @@ public sealed record VisitEvent
     /// <summary>When the last item ends.</summary>
     public Instant EndsAt => Itinerary.Max(i => i.Timing.EndInstant);
 
-    /// <summary>True when some part of the event lies inside [from, to).</summary>
-    public bool Overlaps(Instant from, Instant to) => StartsAt < to && EndsAt > from;
-
     /// <summary>Everyone linked to a <see cref="Person"/>, at event or item level: whose personal feeds show this event.</summary>
     public IReadOnlyList<string> PersonIds =>
         Participants.Concat(Itinerary.SelectMany(i => i.Participants)).Concat(RemovedItems.SelectMany(r => r.Item.Participants))
@@ -43,7 +40,4 @@ public sealed record VisitEvent
     /// <summary>Whether <paramref name="personId"/> takes part in <paramref name="item"/>: in the whole event, or in that item.</summary>
     public bool Attends(string personId, ItineraryItem item) =>
         Participants.Any(p => p.PersonId == personId) || item.Participants.Any(p => p.PersonId == personId);
-
-    /// <summary>The API's ETag for this revision: strong, because If-Match compares strongly (RFC 9110 13.1.1).</summary>
-    public string ETag => $"\"r{Revision}\"";
 }

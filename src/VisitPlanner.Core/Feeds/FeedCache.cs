@@ -1,22 +1,8 @@
 using System.Collections.Concurrent;
 using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Services;
 
 namespace VisitPlanner.Core.Feeds;
-
-/// <summary>Tuning for <see cref="FeedCache"/>, bound from configuration section <c>VisitPlanner:Feeds</c>.</summary>
-public sealed class FeedCacheOptions
-{
-    /// <summary>How long an instance trusts an agenda's version before reading it again: the bound on how late another instance's change shows.</summary>
-    public double VersionCheckSeconds { get; set; } = 5;
-
-    /// <summary>Rendered feeds kept per instance, in megabytes.</summary>
-    public int RenderedMegabytes { get; set; } = 64;
-
-    /// <summary>Agenda heads kept per instance (one per agenda and subscription in use).</summary>
-    public int MaxHeads { get; set; } = 20_000;
-}
 
 /// <summary>
 /// Per-instance memory that makes polls cheap. An agenda's head (profile, version, and the subscription a
@@ -89,7 +75,8 @@ public sealed class FeedCache(IClock clock, FeedCacheOptions options)
         foreach (var key in _heads.Keys.Where(k => k.Agenda == agenda)) _heads.TryRemove(key, out _);
     }
 
-    public bool TryGetRendered(string etag, out byte[] body) => _rendered.TryGetValue(etag, out body!);
+    /// <summary>The length of the feed rendered for <paramref name="etag"/>, if this instance has it (a HEAD renders nothing).</summary>
+    public long? RenderedLength(string etag) => _rendered.TryGetValue(etag, out var body) ? body.Length : null;
 
     public void StoreRendered(string etag, byte[] body)
     {

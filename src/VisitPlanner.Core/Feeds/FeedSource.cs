@@ -1,6 +1,5 @@
 using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Services;
 
 namespace VisitPlanner.Core.Feeds;
 
@@ -27,5 +26,5 @@ public sealed record FeedSource(
             VisitCalendar.DefaultAlarmMinutes, query.Banners ?? true, head.Person.Id, today, eventUrl);
 
     /// <summary>Tombstones (cancelled events, removed items, withdrawn entries) older than this have lapsed.</summary>
-    public Instant TombstoneCutoff => TimeZone.AtStartOfDay(Today).ToInstant() - Scheduling.Retention.Tombstones;
+    public Instant TombstoneCutoff => TimeZone.AtStartOfDay(Today).ToInstant() - Retention.Tombstones;
 }

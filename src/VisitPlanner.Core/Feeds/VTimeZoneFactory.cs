@@ -1,6 +1,6 @@
-using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
+using Ical.Net;
 using NodaTime;
 using Duration = NodaTime.Duration;
 

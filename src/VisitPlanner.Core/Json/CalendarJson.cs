@@ -1,11 +1,9 @@
 using System.Text.Json;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Scheduling;
+using VisitPlanner.Core.Links;
+using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Core.Json;
-
-/// <summary>What an organizer sends to create or change a calendar.</summary>
-public sealed record CalendarDraft(string Name, string? Description, NodaTime.DateTimeZone TimeZone, Visibility Visibility, bool ShowBanners, int? AlarmMinutesBefore, int RefreshMinutes);
 
 /// <summary>A calendar's JSON shape, both ways.</summary>
 public static class CalendarJson
@@ -63,10 +61,10 @@ public static class CalendarJson
         return Visibility.Private;
     }
 
-    /// <summary>The calendar as the API returns it; <paramref name="baseUrl"/> makes its links absolute.</summary>
-    public static byte[] ToUtf8(VisitCalendar calendar, string baseUrl) => JsonOutput.ToUtf8(writer =>
+    /// <summary>The calendar as the API returns it, its links from <paramref name="links"/>.</summary>
+    public static byte[] ToUtf8(VisitCalendar calendar, SiteLinks links) => JsonOutput.ToUtf8(writer =>
     {
-        var self = $"{baseUrl}/api/calendars/{calendar.Id}";
+        var agenda = AgendaKey.Calendar(calendar.Id);
         writer.WriteStartObject();
         writer.WriteString("id", calendar.Id);
         writer.WriteString("name", calendar.Name);
@@ -80,10 +78,10 @@ public static class CalendarJson
         // A private calendar's plain URLs answer 404: its feed and page are reached through subscriptions.
         if (calendar.Visibility == Visibility.Public)
         {
-            writer.WriteString("feedUrl", $"{self}/feed.ics");
-            writer.WriteString("pageUrl", $"{self}/page");
+            writer.WriteString("feedUrl", links.Feed(agenda, token: null));
+            writer.WriteString("pageUrl", links.CalendarPage(calendar.Id, token: null));
         }
-        writer.WriteString("subscriptionsUrl", $"{self}/subscriptions");
+        writer.WriteString("subscriptionsUrl", links.Subscriptions(agenda));
         writer.WriteString("updatedAt", TimeInput.Format(calendar.UpdatedAt));
         writer.WriteEndObject();
     });

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using NodaTime;
 using NodaTime.TimeZones;
+using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Scheduling;
+using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Core.Json;
 
@@ -167,7 +167,7 @@ public static class EventJsonReader
             var id = reader.Text(elements[i], path, required: true, TextRules.Token);
             if (id is null) continue;
             if (Identifier.Problem(id) is { } problem) reader.Fail(path, problem);
-            else if (known is not null && !known.ContainsKey(id)) reader.Fail(path, $"calendar '{id}' does not exist; create it with PUT /api/calendars/{id}");
+            else if (known is not null && !known.ContainsKey(id)) reader.Fail(path, $"calendar '{id}' does not exist; create it first (PUT …/calendars/{id})");
             else if (ids.Contains(id)) reader.Fail(path, $"calendar '{id}' is listed twice");
             else ids.Add(id);
         }
@@ -226,7 +226,7 @@ public static class EventJsonReader
             var personId = reader.String(entry, "personId", path, required: false, TextRules.Token);
             if (personId is not null && Identifier.Problem(personId) is { } personProblem) reader.Fail(JsonFieldReader.PathOf(path, "personId"), personProblem);
             else if (personId is not null && knownPeople is not null && !knownPeople.Contains(personId))
-                reader.Fail(JsonFieldReader.PathOf(path, "personId"), $"person '{personId}' does not exist; create them with PUT /api/people/{personId}");
+                reader.Fail(JsonFieldReader.PathOf(path, "personId"), $"person '{personId}' does not exist; create them first (PUT …/people/{personId})");
             if (name is not null) participants.Add(new Participant(name, title, organization, role, email, personId));
             else reader.EnsureFailedSince(mark, path);
         }

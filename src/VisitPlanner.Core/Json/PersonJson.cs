@@ -1,10 +1,8 @@
 using System.Text.Json;
 using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Links;
 
 namespace VisitPlanner.Core.Json;
-
-/// <summary>What an organizer sends to create or change a person.</summary>
-public sealed record PersonDraft(string Name, string? Title, string? Organization, string? Email, NodaTime.DateTimeZone TimeZone);
 
 /// <summary>A person's JSON shape, both ways.</summary>
 public static class PersonJson
@@ -28,7 +26,7 @@ public static class PersonJson
         return reader.HasErrors ? (null, reader.Errors) : (new PersonDraft(name!, title, organization, email, zone!), []);
     }
 
-    public static byte[] ToUtf8(Person person, string baseUrl) => JsonOutput.ToUtf8(writer =>
+    public static byte[] ToUtf8(Person person, SiteLinks links) => JsonOutput.ToUtf8(writer =>
     {
         writer.WriteStartObject();
         writer.WriteString("id", person.Id);
@@ -37,7 +35,7 @@ public static class PersonJson
         if (person.Organization is not null) writer.WriteString("organization", person.Organization);
         if (person.Email is not null) writer.WriteString("email", person.Email);
         writer.WriteString("timeZone", person.TimeZone.Id);
-        writer.WriteString("subscriptionsUrl", $"{baseUrl}/api/people/{person.Id}/subscriptions");
+        writer.WriteString("subscriptionsUrl", links.Subscriptions(AgendaKey.Person(person.Id)));
         writer.WriteString("updatedAt", TimeInput.Format(person.UpdatedAt));
         writer.WriteEndObject();
     });

@@ -5,9 +5,6 @@ using VisitPlanner.Core.Feeds;
 
 namespace VisitPlanner.Core.Json;
 
-/// <summary>What an organizer sends to create a subscription.</summary>
-public sealed record SubscriptionDraft(string Label, Instant? ExpiresAt);
-
 /// <summary>A subscription's JSON shape. The token appears only in the links returned when it is created.</summary>
 public static class SubscriptionJson
 {

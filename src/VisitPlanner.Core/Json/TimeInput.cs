@@ -1,5 +1,5 @@
-using NodaTime;
 using NodaTime.Text;
+using NodaTime;
 
 namespace VisitPlanner.Core.Json;
 

@@ -5,24 +5,6 @@ using VisitPlanner.Core.Domain;
 namespace VisitPlanner.Core.Pages;
 
 /// <summary>
-/// What a calendar's page shows: the calendar, its events (those overlapping the window the caller read), the moment
-/// the page is made (which decides "today"), where to subscribe, and each event page's URL (carrying the token the
-/// page was opened with, if any).
-/// </summary>
-public sealed record CalendarPageModel(
-    string Name,
-    string? Description,
-    DateTimeZone TimeZone,
-    IReadOnlyList<VisitEvent> Events,
-    Instant Now,
-    int DaysAhead,
-    SubscribeBox Subscribe,
-    Func<string, string> EventUrl);
-
-/// <summary>One line of the agenda: an itinerary item on one day, in the calendar's zone.</summary>
-public sealed record AgendaLine(LocalDate Day, VisitEvent Event, ItineraryItem Item, int DayOfItem, int DaysOfItem);
-
-/// <summary>
 /// A calendar's page for people: the coming agenda day by day (today and the next <see cref="CalendarPageModel.DaysAhead"/>
 /// days, in the calendar's zone), each stop with its time, place, participants and a link to its event's itinerary,
 /// then how to subscribe. Labels are Chinese and English; every text from the API is HTML-encoded.

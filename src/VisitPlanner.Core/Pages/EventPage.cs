@@ -5,12 +5,6 @@ using VisitPlanner.Core.Domain;
 namespace VisitPlanner.Core.Pages;
 
 /// <summary>
-/// What an event's page shows: the event, the moment the page is made, and optionally the way back to the calendar
-/// page it was reached from and where to subscribe to the agenda that let the reader in.
-/// </summary>
-public sealed record EventPageModel(VisitEvent Event, Instant Now, SubscribeBox? Subscribe, string? BackUrl, string? BackLabel);
-
-/// <summary>
 /// An event's page for people, printable as its 行程单 Itinerary: title, kind, status (cancelled events are shown,
 /// clearly marked), organizer, participants, lecture series and speaker, description, then every stop with date,
 /// time, item, place, participants and notes. Times are each item's own wall-clock time, with its zone named when

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Repositories;
+using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Core.Services;
 

@@ -3,7 +3,8 @@ using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Feeds;
 using VisitPlanner.Core.Json;
-using VisitPlanner.Core.Scheduling;
+using VisitPlanner.Core.Repositories;
+using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Core.Services;
 
@@ -83,15 +84,16 @@ public sealed class EventService(
         return stored is null ? Problem.NotFound($"Event '{id}'") : stored.Event;
     }
 
-    public async Task<Outcome<VisitEvent>> ReplaceAsync(string id, JsonElement body, string? ifMatch, CancellationToken cancellationToken)
+    /// <param name="eventPath">Where the event is read (for the 428 that tells how to get its ETag).</param>
+    public async Task<Outcome<VisitEvent>> ReplaceAsync(string id, JsonElement body, EditPrecondition precondition, string eventPath, CancellationToken cancellationToken)
     {
         if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("id", idProblem);
         if (BodyIdentity.Contradicts(body, id)) return Problem.Invalid("id", $"does not match the event id '{id}' in the URL");
         var stored = await events.GetAsync(id, cancellationToken);
         if (stored is null) return Problem.NotFound($"Event '{id}'");
         // A replacement without If-Match would silently overwrite whatever someone else saved meanwhile.
-        if (string.IsNullOrWhiteSpace(ifMatch)) return Problem.PreconditionRequired($"/api/events/{id}");
-        if (!EntityTags.IfMatchSatisfied(ifMatch, stored.Event.ETag)) return Problem.PreconditionFailed(stored.Event.ETag);
+        if (!precondition.Given) return Problem.PreconditionRequired(eventPath);
+        if (!precondition.AdmitsRevision(stored.Event.Revision)) return Problem.PreconditionFailed(stored.Event.Revision);
         // Only now look up the calendars and people the body names: a missing event or stale ETag needs none of it.
         var (draft, errors) = await ReadDraftAsync(body, cancellationToken);
         if (draft is null) return Problem.Invalid(errors);
@@ -103,22 +105,56 @@ public sealed class EventService(
         {
             RemovedItems = ItineraryChanges.RemovedItems(current, draft.Itinerary, current.Revision + 1, now),
         };
-        return await SaveAsync(stored, next, cancellationToken);
+        try
+        {
+            await SaveAsync(stored, next, cancellationToken);
+            return next;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Someone else's write landed between our read and ours: theirs stands, and this If-Match is now stale.
+            var latest = await events.GetAsync(id, cancellationToken);
+            return latest is null ? Problem.NotFound($"Event '{id}'") : Problem.PreconditionFailed(latest.Event.Revision);
+        }
     }
 
-    /// <summary>Cancels the event: it stays stored (and in feeds, marked cancelled) so subscribers learn of it.</summary>
-    public async Task<Outcome<VisitEvent>> CancelAsync(string id, string? ifMatch, CancellationToken cancellationToken)
+    /// <summary>How often a cancel without If-Match re-reads and retries when another write lands between its read and its write.</summary>
+    public const int CancelAttempts = 5;
+
+    /// <summary>
+    /// Cancels the event: it stays stored (and in feeds, marked cancelled) so subscribers learn of it. Without If-Match
+    /// (or with <c>*</c>) a cancel is unconditional and idempotent: cancelling a cancelled event is a no-op, and a write
+    /// racing it is retried, never answered with a 412 about a header the client did not send.
+    /// </summary>
+    public async Task<Outcome<VisitEvent>> CancelAsync(string id, EditPrecondition precondition, CancellationToken cancellationToken)
     {
         if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("id", idProblem);
-        var stored = await events.GetAsync(id, cancellationToken);
-        if (stored is null) return Problem.NotFound($"Event '{id}'");
-        if (!EntityTags.IfMatchSatisfied(ifMatch, stored.Event.ETag)) return Problem.PreconditionFailed(stored.Event.ETag);
-        if (stored.Event.Status == EventStatus.Cancelled) return stored.Event;
-        var next = stored.Event with { Status = EventStatus.Cancelled, Revision = stored.Event.Revision + 1, UpdatedAt = Clocks.Now(clock) };
-        return await SaveAsync(stored, next, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await events.GetAsync(id, cancellationToken);
+            if (stored is null) return Problem.NotFound($"Event '{id}'");
+            if (!precondition.AdmitsRevision(stored.Event.Revision)) return Problem.PreconditionFailed(stored.Event.Revision);
+            if (stored.Event.Status == EventStatus.Cancelled) return stored.Event;
+            var next = stored.Event with { Status = EventStatus.Cancelled, Revision = stored.Event.Revision + 1, UpdatedAt = Clocks.Now(clock) };
+            try
+            {
+                await SaveAsync(stored, next, cancellationToken);
+                return next;
+            }
+            catch (ConcurrencyConflictException) when (!precondition.Given || precondition.AnyVersion)
+            {
+                if (attempt == CancelAttempts)
+                    return Problem.Conflict($"Event '{id}' changed {CancelAttempts} times while it was being cancelled; retry the cancel.");
+            }
+            catch (ConcurrencyConflictException)
+            {
+                var latest = await events.GetAsync(id, cancellationToken);
+                return latest is null ? Problem.NotFound($"Event '{id}'") : Problem.PreconditionFailed(latest.Event.Revision);
+            }
+        }
     }
 
-    public async Task<Outcome<EventPage>> ListAsync(string? calendarId, string? from, string? to, string? continuationToken, string? pageSize, CancellationToken cancellationToken)
+    public async Task<Outcome<EventListingPage>> ListAsync(string? calendarId, string? from, string? to, string? continuationToken, string? pageSize, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(calendarId)) return Problem.Invalid("calendar", "is required: events are listed per calendar (?calendar=ID)");
         if (Identifier.Problem(calendarId) is { } idProblem) return Problem.Invalid("calendar", idProblem);
@@ -127,11 +163,11 @@ public sealed class EventService(
             return Problem.Invalid("pageSize", $"must be a whole number from 1 to {MaxPageSize}");
         var calendar = await calendars.GetAsync(calendarId, cancellationToken);
         if (calendar is null) return Problem.NotFound($"Calendar '{calendarId}'");
-        var window = QueryWindow.Parse(from, to, calendar.TimeZone);
+        var window = QueryParameters.Window(from, to, calendar.TimeZone);
         if (window.Problem is { } windowProblem) return windowProblem;
         try
         {
-            return await agendas.ListAsync(AgendaKey.Calendar(calendarId), window.From, window.To, includeWithdrawn: false, continuationToken, size, cancellationToken);
+            return await agendas.ListAsync(AgendaKey.Calendar(calendarId), window.Value, includeWithdrawn: false, continuationToken, size, cancellationToken);
         }
         catch (InvalidContinuationTokenException e)
         {
@@ -139,20 +175,12 @@ public sealed class EventService(
         }
     }
 
-    private async Task<Outcome<VisitEvent>> SaveAsync(StoredEvent stored, VisitEvent next, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="next"/> over <paramref name="stored"/>; throws <see cref="ConcurrencyConflictException"/> when another write came first.</summary>
+    private async Task SaveAsync(StoredEvent stored, VisitEvent next, CancellationToken cancellationToken)
     {
-        try
-        {
-            await events.ReplaceAsync(stored, next, cancellationToken);
-            Invalidate(stored.Event);
-            Invalidate(next);
-            return next;
-        }
-        catch (ConcurrencyConflictException)
-        {
-            var latest = await events.GetAsync(next.Id, cancellationToken);
-            return latest is null ? Problem.NotFound($"Event '{next.Id}'") : Problem.PreconditionFailed(latest.Event.ETag);
-        }
+        await events.ReplaceAsync(stored, next, cancellationToken);
+        Invalidate(stored.Event);
+        Invalidate(next);
     }
 
     private async Task<(EventDraft? Draft, IReadOnlyList<FieldError> Errors)> ReadDraftAsync(JsonElement body, CancellationToken cancellationToken)

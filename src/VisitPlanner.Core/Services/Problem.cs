@@ -15,13 +15,18 @@ public sealed record Problem(int Status, string Title, string Detail, IReadOnlyL
 
     public static Problem NotFound(string what) => new(404, "Not found", $"{what} does not exist.", []);
 
-    public static Problem PreconditionFailed(string current) => new(412, "The event has changed",
-        $"If-Match does not match the event's current ETag {current}; GET it again, reapply your change and retry.",
-        [new FieldError("If-Match", $"is stale; the current ETag is {current}")]);
+    public static Problem PreconditionFailed(int currentRevision)
+    {
+        var current = $"\"{EventVersion.Tag(currentRevision)}\"";
+        return new(412, "The event has changed",
+            $"If-Match does not match the event's current ETag {current}; GET it again, reapply your change and retry.",
+            [new FieldError("If-Match", $"is stale; the current ETag is {current}")]);
+    }
 
     public static Problem Conflict(string detail) => new(409, "Conflict", detail, []);
 
-    public static Problem PreconditionRequired(string what) => new(428, "If-Match is required",
-        $"Send If-Match with the ETag of the version you edited, so no one else's change is overwritten: GET {what} and use its ETag header.",
+    /// <param name="path">Where the current version is read, e.g. "/api/events/abc".</param>
+    public static Problem PreconditionRequired(string path) => new(428, "If-Match is required",
+        $"Send If-Match with the ETag of the version you edited, so no one else's change is overwritten: GET {path} and use its ETag header.",
         [new FieldError("If-Match", "is required")]);
 }

@@ -3,6 +3,9 @@ using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Feeds;
 using VisitPlanner.Core.Json;
+using VisitPlanner.Core.Links;
+using VisitPlanner.Core.Repositories;
+using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Core.Services;
 
@@ -12,7 +15,7 @@ public sealed class SubscriptionService(ISubscriptionRepository subscriptions, I
     /// <summary>A new subscription, with the only copy of its token inside <see cref="Links"/>.</summary>
     public sealed record Issued(Subscription Subscription, SubscribeLinks Links, string? PageUrl);
 
-    public async Task<Outcome<Issued>> CreateAsync(AgendaKey agenda, JsonElement body, string baseUrl, CancellationToken cancellationToken)
+    public async Task<Outcome<Issued>> CreateAsync(AgendaKey agenda, JsonElement body, SiteLinks links, CancellationToken cancellationToken)
     {
         var head = await ExistingAsync(agenda, cancellationToken);
         if (head.Problem is { } missing) return missing;
@@ -22,8 +25,8 @@ public sealed class SubscriptionService(ISubscriptionRepository subscriptions, I
         var token = SubscriptionToken.New();
         var subscription = new Subscription(token.SubscriptionId, agenda, draft.Label, now, draft.ExpiresAt, null, token.SecretHash());
         await subscriptions.CreateAsync(subscription, cancellationToken);
-        var links = SubscribeLinks.For(AgendaUrls.Feed(baseUrl, agenda, token.ToString()), head.Value!.Name);
-        return new Issued(subscription, links, agenda.Kind == AgendaKind.Calendar ? AgendaUrls.Page(baseUrl, agenda, token.ToString()) : null);
+        var subscribe = SubscribeLinks.For(links.Feed(agenda, token.ToString()), head.Value!.Name);
+        return new Issued(subscription, subscribe, agenda.Kind == AgendaKind.Calendar ? links.CalendarPage(agenda.Id, token.ToString()) : null);
     }
 
     public async Task<Outcome<IReadOnlyList<Subscription>>> ListAsync(AgendaKey agenda, CancellationToken cancellationToken)
@@ -47,6 +50,6 @@ public sealed class SubscriptionService(ISubscriptionRepository subscriptions, I
     {
         if (Identifier.Problem(agenda.Id) is { } idProblem) return Problem.Invalid(agenda.Kind == AgendaKind.Calendar ? "calendarId" : "personId", idProblem);
         var head = await agendas.ReadHeadAsync(agenda, null, cancellationToken);
-        return head is null ? AgendaAccess.NotFound(agenda) : head;
+        return head is null ? AgendaGate.NotFound(agenda) : head;
     }
 }

@@ -1,17 +1,19 @@
 using System.ComponentModel;
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Azure.Functions.Worker;
+using VisitPlanner.Functions.Http;
 
 namespace VisitPlanner.DevHost.Functions;
 
 /// <summary>
-/// Calls a function method the way the isolated worker does: a new instance per invocation from DI, the
-/// trigger and route values bound to parameters by name, and the returned IActionResult executed against
-/// the real ASP.NET Core response. Parameter kinds it cannot bind are reported at startup, not at request time.
+/// Calls a function method the way the isolated worker does: inside the app's worker middleware, a new instance per
+/// invocation from DI, the trigger and route values bound to parameters by name, and the returned IActionResult executed
+/// against the real ASP.NET Core response. Parameter kinds it cannot bind are reported at startup, not at request time.
 /// </summary>
 public static class FunctionInvoker
 {
@@ -28,18 +30,29 @@ public static class FunctionInvoker
         }
     }
 
+    /// <summary>
+    /// Runs an HTTP function as the worker does: inside the app's middleware (<see cref="VisitPlannerMiddleware"/>, in
+    /// order), then, outside it, executes the IActionResult it returned, as the ASP.NET Core integration does.
+    /// </summary>
     public static async Task InvokeHttpAsync(HttpFunction function, HttpContext context)
     {
-        var instance = Instantiate(function.Method, context.RequestServices);
-        var arguments = function.Method.GetParameters().Select(p => HttpArgument(p, context)).ToArray();
-        var result = await AwaitResultAsync(Call(function.Method, instance, arguments));
+        object? result = null;
+        var invocation = new DevHostFunctionContext(function.Name, context.RequestServices, context, context.RequestAborted);
+        await RunInMiddlewareAsync(invocation, async () =>
+        {
+            var instance = Instantiate(function.Method, context.RequestServices);
+            var arguments = function.Method.GetParameters().Select(p => HttpArgument(p, context)).ToArray();
+            result = await AwaitResultAsync(Call(function.Method, instance, arguments));
+        });
         switch (result)
         {
             case IActionResult action:
                 await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
                 break;
             case null:
-                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                // The middleware answered already (a refused request, an outage); otherwise the function returned nothing.
+                if (!context.Response.HasStarted && context.Response.StatusCode == StatusCodes.Status200OK && context.Response.ContentLength is null)
+                    context.Response.StatusCode = StatusCodes.Status204NoContent;
                 break;
             default:
                 throw new InvalidOperationException($"{function.Name} returned {result.GetType().Name}; the dev host serves IActionResult.");
@@ -48,11 +61,27 @@ public static class FunctionInvoker
 
     public static async Task InvokeTimerAsync(TimerFunction function, IServiceProvider services, TimerInfo timer, CancellationToken cancellationToken)
     {
-        var instance = Instantiate(function.Method, services);
-        var arguments = function.Method.GetParameters()
-            .Select(p => p.ParameterType == typeof(TimerInfo) ? timer : p.ParameterType == typeof(CancellationToken) ? (object)cancellationToken : null)
-            .ToArray();
-        await AwaitResultAsync(Call(function.Method, instance, arguments));
+        var invocation = new DevHostFunctionContext(function.Name, services, null, cancellationToken);
+        await RunInMiddlewareAsync(invocation, async () =>
+        {
+            var instance = Instantiate(function.Method, services);
+            var arguments = function.Method.GetParameters()
+                .Select(p => p.ParameterType == typeof(TimerInfo) ? timer : p.ParameterType == typeof(CancellationToken) ? (object)cancellationToken : null)
+                .ToArray();
+            await AwaitResultAsync(Call(function.Method, instance, arguments));
+        });
+    }
+
+    /// <summary>The app's worker middleware, first registered outermost, around <paramref name="function"/>.</summary>
+    private static Task RunInMiddlewareAsync(FunctionContext invocation, Func<Task> function)
+    {
+        FunctionExecutionDelegate pipeline = _ => function();
+        foreach (var type in VisitPlannerMiddleware.Types.Reverse())
+        {
+            var next = pipeline;
+            pipeline = context => VisitPlannerMiddleware.Resolve(type, context.InstanceServices).Invoke(context, next);
+        }
+        return pipeline(invocation);
     }
 
     private static object? Instantiate(MethodInfo method, IServiceProvider services) =>

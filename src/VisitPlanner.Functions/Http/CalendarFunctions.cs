@@ -1,35 +1,27 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using VisitPlanner.Core.Links;
 using VisitPlanner.Core.Services;
 
 namespace VisitPlanner.Functions.Http;
 
 /// <summary>Calendars: the audiences events are published to.</summary>
-public sealed class CalendarFunctions(CalendarService calendars, FunctionGuard guard)
+public sealed class CalendarFunctions(CalendarService calendars, PublicLinks links)
 {
     [Function("PutCalendar")]
-    public Task<IActionResult> Put(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "calendars/{calendarId}")] HttpRequest request,
-        string calendarId, CancellationToken cancellationToken) =>
-        guard.RunAsync(request, async () =>
-        {
-            var body = await JsonRequest.ReadAsync(request, cancellationToken);
-            if (body.Problem is { } bodyProblem) return Responses.Problem(bodyProblem);
-            using var json = body.Value!;
-            var saved = await calendars.PutAsync(calendarId, json.RootElement, cancellationToken);
-            return saved.Problem is { } problem
-                ? Responses.Problem(problem)
-                : Responses.Calendar(saved.Value!.Calendar, request, saved.Value.Created ? 201 : 200);
-        });
+    public async Task<IActionResult> Put(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.Calendar)] HttpRequest request,
+        string calendarId, CancellationToken cancellationToken)
+    {
+        using var body = await JsonRequest.ReadAsync(request, cancellationToken);
+        var saved = await calendars.PutAsync(calendarId, body.RootElement, cancellationToken);
+        return Responses.From(saved, s => Responses.Calendar(s.Calendar, links.For(request), s.Created ? 201 : 200));
+    }
 
     [Function("GetCalendar")]
-    public Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "calendars/{calendarId}")] HttpRequest request,
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.Calendar)] HttpRequest request,
         string calendarId, CancellationToken cancellationToken) =>
-        guard.RunAsync(request, async () =>
-        {
-            var calendar = await calendars.GetAsync(calendarId, cancellationToken);
-            return calendar.Problem is { } problem ? Responses.Problem(problem) : Responses.Calendar(calendar.Value!, request);
-        });
+        Responses.From(await calendars.GetAsync(calendarId, cancellationToken), calendar => Responses.Calendar(calendar, links.For(request)));
 }

@@ -1,74 +1,57 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using VisitPlanner.Core.Links;
 using VisitPlanner.Core.Services;
 
 namespace VisitPlanner.Functions.Http;
 
 /// <summary>Trips, lectures, visits, meetings and inspections with their itineraries.</summary>
-public sealed class EventFunctions(EventService events, FunctionGuard guard)
+public sealed class EventFunctions(EventService events, PublicLinks links)
 {
     [Function("CreateEvent")]
-    public Task<IActionResult> Create(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "events")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        guard.RunAsync(request, async () =>
-        {
-            var body = await JsonRequest.ReadAsync(request, cancellationToken);
-            if (body.Problem is { } bodyProblem) return Responses.Problem(bodyProblem);
-            using var json = body.Value!;
-            string? idempotencyKey = request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
-            var created = await events.CreateAsync(json.RootElement, idempotencyKey, cancellationToken);
-            if (created.Problem is { } problem) return Responses.Problem(problem);
-            var (visit, replayed) = created.Value!;
-            // A retry gets the answer the first request got: 201, the same Location, marked as a replay.
-            return Responses.Event(visit, 201, location: $"{Responses.ResourcePath(request)}/{visit.Id}",
-                extraHeaders: replayed ? new Dictionary<string, string> { ["Idempotent-Replayed"] = "true" } : null);
-        });
+    public async Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Events)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        using var body = await JsonRequest.ReadAsync(request, cancellationToken);
+        string? idempotencyKey = request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
+        var created = await events.CreateAsync(body.RootElement, idempotencyKey, cancellationToken);
+        // A retry gets 201 and the same Location, marked as a replay (docs/reliability.md).
+        return Responses.From(created, c => Responses.Event(c.Event, 201, location: links.For(request).EventPath(c.Event.Id),
+            extraHeaders: c.Replayed ? new Dictionary<string, string> { ["Idempotent-Replayed"] = "true" } : null));
+    }
 
     [Function("GetEvent")]
-    public Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "events/{id}")] HttpRequest request,
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.Event)] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        guard.RunAsync(request, async () =>
-        {
-            var found = await events.GetAsync(id, cancellationToken);
-            return found.Problem is { } problem ? Responses.Problem(problem) : Responses.Event(found.Value!);
-        });
+        Responses.From(await events.GetAsync(id, cancellationToken), visit => Responses.Event(visit));
 
     [Function("ReplaceEvent")]
-    public Task<IActionResult> Replace(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "events/{id}")] HttpRequest request,
-        string id, CancellationToken cancellationToken) =>
-        guard.RunAsync(request, async () =>
-        {
-            var body = await JsonRequest.ReadAsync(request, cancellationToken);
-            if (body.Problem is { } bodyProblem) return Responses.Problem(bodyProblem);
-            using var json = body.Value!;
-            var replaced = await events.ReplaceAsync(id, json.RootElement, request.Headers.IfMatch, cancellationToken);
-            return replaced.Problem is { } problem ? Responses.Problem(problem) : Responses.Event(replaced.Value!);
-        });
+    public async Task<IActionResult> Replace(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.Event)] HttpRequest request,
+        string id, CancellationToken cancellationToken)
+    {
+        using var body = await JsonRequest.ReadAsync(request, cancellationToken);
+        var replaced = await events.ReplaceAsync(id, body.RootElement, EventETags.Precondition(request), links.For(request).EventPath(id), cancellationToken);
+        return Responses.From(replaced, visit => Responses.Event(visit));
+    }
 
     [Function("CancelEvent")]
-    public Task<IActionResult> Cancel(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "events/{id}")] HttpRequest request,
+    public async Task<IActionResult> Cancel(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = Routes.Event)] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        guard.RunAsync(request, async () =>
-        {
-            var cancelled = await events.CancelAsync(id, request.Headers.IfMatch, cancellationToken);
-            return cancelled.Problem is { } problem
-                ? Responses.Problem(problem)
-                : new StatusResult(204, new Dictionary<string, string> { ["ETag"] = cancelled.Value!.ETag });
-        });
+        Responses.From(await events.CancelAsync(id, EventETags.Precondition(request), cancellationToken),
+            visit => new StatusResult(204, new Dictionary<string, string> { ["ETag"] = EventETags.Of(visit) }));
 
     [Function("ListEvents")]
-    public Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "events")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        guard.RunAsync(request, async () =>
-        {
-            var query = request.Query;
-            var page = await events.ListAsync(query["calendar"], query["from"], query["to"], query["continuationToken"], query["pageSize"], cancellationToken);
-            return page.Problem is { } problem ? Responses.Problem(problem) : Responses.Page(page.Value!);
-        });
+    public async Task<IActionResult> List(
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.Events)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var query = request.Query;
+        var page = await events.ListAsync(query["calendar"], query["from"], query["to"], query["continuationToken"], query["pageSize"], cancellationToken);
+        return Responses.From(page, Responses.Listing);
+    }
 }

@@ -9,35 +9,36 @@ namespace VisitPlanner.Functions.Http;
 /// <summary>
 /// Reads a JSON request body defensively: the media type must be JSON, the body at most
 /// <see cref="MaxBytes"/> (checked while reading, not only from Content-Length), valid UTF-8 JSON
-/// without duplicate keys.
+/// without duplicate keys. A body that is none of that throws <see cref="ProblemException"/>, which
+/// <see cref="HttpFunctionMiddleware"/> answers.
 /// </summary>
 public static class JsonRequest
 {
     public const int MaxBytes = 256 * 1024;
 
-    public static async Task<Outcome<JsonDocument>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<JsonDocument> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !IsJson(mediaType))
-            return new Problem(415, "Unsupported media type", $"Send the body as application/json, not '{request.ContentType ?? "nothing"}'.",
-                [new FieldError("Content-Type", "must be application/json")]);
+            throw new ProblemException(new Problem(415, "Unsupported media type", $"Send the body as application/json, not '{request.ContentType ?? "nothing"}'.",
+                [new FieldError("Content-Type", "must be application/json")]));
         // JSON is UTF-8 (RFC 8259 section 8.1): a body declared in another charset would be misread, not converted.
         if (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
-            return new Problem(415, "Unsupported charset", $"Send the body as UTF-8 (charset=utf-8 or no charset), not charset={mediaType.Charset}.",
-                [new FieldError("Content-Type", $"charset must be utf-8, not {mediaType.Charset}")]);
-        if (request.ContentLength > MaxBytes) return TooLarge();
+            throw new ProblemException(new Problem(415, "Unsupported charset", $"Send the body as UTF-8 (charset=utf-8 or no charset), not charset={mediaType.Charset}.",
+                [new FieldError("Content-Type", $"charset must be utf-8, not {mediaType.Charset}")]));
+        if (request.ContentLength > MaxBytes) throw new ProblemException(TooLarge());
 
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxBytes) return TooLarge();
+            if (buffer.Length + read > MaxBytes) throw new ProblemException(TooLarge());
             buffer.Write(chunk, 0, read);
         }
-        if (buffer.Length == 0) return Problem.Invalid("$", "the body is empty; send a JSON object");
+        if (buffer.Length == 0) throw new ProblemException(Problem.Invalid("$", "the body is empty; send a JSON object"));
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         // System.Text.Json checks UTF-8 only when a string is read; check it all now, so the error names the body.
-        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span)) return Problem.Invalid("$", "is not valid UTF-8");
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span)) throw new ProblemException(Problem.Invalid("$", "is not valid UTF-8"));
         JsonDocument document;
         try
         {
@@ -45,17 +46,17 @@ public static class JsonRequest
         }
         catch (JsonException e)
         {
-            return Problem.Invalid(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, $"is not valid JSON: {FirstSentence(e.Message)}");
+            throw new ProblemException(Problem.Invalid(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, $"is not valid JSON: {FirstSentence(e.Message)}"));
         }
         catch (InvalidOperationException)
         {
             // The duplicate-key check reads every property name, and throws on one a JSON escape made invalid.
-            return Problem.Invalid("$", "is not valid Unicode (a JSON escape in a property name left a lone surrogate)");
+            throw new ProblemException(Problem.Invalid("$", "is not valid Unicode (a JSON escape in a property name left a lone surrogate)"));
         }
         if (UnicodeCheck.FirstInvalid(document.RootElement) is { } invalid)
         {
             document.Dispose();
-            return Problem.Invalid(invalid, "is not valid Unicode (a JSON escape left a lone surrogate)");
+            throw new ProblemException(Problem.Invalid(invalid, "is not valid Unicode (a JSON escape left a lone surrogate)"));
         }
         return document;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using VisitPlanner.Core.Links;
 using VisitPlanner.Core.Pages;
 using VisitPlanner.Core.Services;
 
@@ -11,7 +12,7 @@ namespace VisitPlanner.Functions.Http;
 /// Anonymous, like feeds: a public calendar's pages are open, anything else needs a subscription token in the URL
 /// (<c>?token=</c>), the same one its feed takes. Pages are self-contained, so the policy allows nothing from outside.
 /// </summary>
-public sealed class PageFunctions(PageService pages, FunctionGuard guard)
+public sealed class PageFunctions(PageService pages, PublicLinks links)
 {
     public const string HtmlContentType = "text/html; charset=utf-8";
 
@@ -20,16 +21,16 @@ public sealed class PageFunctions(PageService pages, FunctionGuard guard)
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     [Function("GetCalendarPage")]
-    public Task<IActionResult> CalendarPage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "calendars/{calendarId}/page")] HttpRequest request,
+    public async Task<IActionResult> CalendarPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.CalendarPage)] HttpRequest request,
         string calendarId, CancellationToken cancellationToken) =>
-        guard.RunAsync(request, async () => Serve(await pages.CalendarAsync(calendarId, request.Query["token"], Responses.BaseUrl(request), cancellationToken)));
+        Serve(await pages.CalendarAsync(calendarId, request.Query["token"], links.For(request), cancellationToken));
 
     [Function("GetEventPage")]
-    public Task<IActionResult> EventPage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "events/{id}/page")] HttpRequest request,
+    public async Task<IActionResult> EventPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.EventPage)] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        guard.RunAsync(request, async () => Serve(await pages.EventAsync(id, request.Query["token"], Responses.BaseUrl(request), cancellationToken)));
+        Serve(await pages.EventAsync(id, request.Query["token"], links.For(request), cancellationToken));
 
     private static IActionResult Serve(Outcome<RenderedPage> page)
     {

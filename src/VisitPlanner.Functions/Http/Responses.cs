@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Json;
+using VisitPlanner.Core.Links;
+using VisitPlanner.Core.Repositories;
 using VisitPlanner.Core.Services;
 
 namespace VisitPlanner.Functions.Http;
@@ -11,23 +12,24 @@ public static class Responses
 {
     public const string Json = "application/json; charset=utf-8";
 
+    /// <summary>The problem when there is one, else what <paramref name="answer"/> makes of the value.</summary>
+    public static IActionResult From<T>(Outcome<T> outcome, Func<T, IActionResult> answer) =>
+        outcome.Problem is { } problem ? Problem(problem) : answer(outcome.Value!);
+
     public static IActionResult Event(VisitEvent visit, int status = 200, string? location = null, IReadOnlyDictionary<string, string>? extraHeaders = null)
     {
-        var headers = new Dictionary<string, string>(extraHeaders ?? new Dictionary<string, string>()) { ["ETag"] = visit.ETag };
+        var headers = new Dictionary<string, string>(extraHeaders ?? new Dictionary<string, string>()) { ["ETag"] = EventETags.Of(visit) };
         if (location is not null) headers["Location"] = location;
         return new BytesResult(status, Json, EventJsonWriter.ToUtf8(visit), headers);
     }
 
-    public static IActionResult Calendar(VisitCalendar calendar, HttpRequest request, int status = 200) =>
-        new BytesResult(status, Json, CalendarJson.ToUtf8(calendar, BaseUrl(request)));
+    public static IActionResult Calendar(VisitCalendar calendar, SiteLinks links, int status = 200) =>
+        new BytesResult(status, Json, CalendarJson.ToUtf8(calendar, links));
 
-    public static IActionResult Person(Person person, HttpRequest request, int status = 200) =>
-        new BytesResult(status, Json, PersonJson.ToUtf8(person, BaseUrl(request)));
+    public static IActionResult Person(Person person, SiteLinks links, int status = 200) =>
+        new BytesResult(status, Json, PersonJson.ToUtf8(person, links));
 
-    /// <summary>Scheme, host and path base the client used: links we hand out point back the way it came.</summary>
-    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
-
-    public static IActionResult Page(EventPage page)
+    public static IActionResult Listing(EventListingPage page)
     {
         var body = JsonOutput.ToUtf8(writer =>
         {
@@ -42,7 +44,4 @@ public static class Responses
     }
 
     public static IActionResult Problem(Problem problem) => new ProblemResult(problem);
-
-    /// <summary>The request's path without a trailing slash: resource URLs are built from it, so they carry whatever route prefix the host uses.</summary>
-    public static string ResourcePath(HttpRequest request) => request.Path.Value!.TrimEnd('/');
 }

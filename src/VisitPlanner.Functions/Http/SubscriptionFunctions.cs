@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Json;
+using VisitPlanner.Core.Links;
 using VisitPlanner.Core.Services;
 
 namespace VisitPlanner.Functions.Http;
@@ -11,57 +12,56 @@ namespace VisitPlanner.Functions.Http;
 /// Secret feed URLs of calendars and people. Issuing, listing and revoking them is administration, so all
 /// of it needs a function key in Azure; the URLs themselves are opened by their token alone.
 /// </summary>
-public sealed class SubscriptionFunctions(SubscriptionService subscriptions, FunctionGuard guard)
+public sealed class SubscriptionFunctions(SubscriptionService subscriptions, PublicLinks links)
 {
     [Function("CreateCalendarSubscription")]
     public Task<IActionResult> CreateForCalendar(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "calendars/{calendarId}/subscriptions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.CalendarSubscriptions)] HttpRequest request,
         string calendarId, CancellationToken cancellationToken) =>
-        guard.RunAsync(request, () => CreateAsync(AgendaKey.Calendar(calendarId), request, cancellationToken));
+        CreateAsync(AgendaKey.Calendar(calendarId), request, cancellationToken);
 
     [Function("ListCalendarSubscriptions")]
     public Task<IActionResult> ListForCalendar(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "calendars/{calendarId}/subscriptions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.CalendarSubscriptions)] HttpRequest request,
         string calendarId, CancellationToken cancellationToken) =>
-        guard.RunAsync(request, () => ListAsync(AgendaKey.Calendar(calendarId), cancellationToken));
+        ListAsync(AgendaKey.Calendar(calendarId), cancellationToken);
 
     [Function("RevokeCalendarSubscription")]
     public Task<IActionResult> RevokeForCalendar(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "calendars/{calendarId}/subscriptions/{subscriptionId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = Routes.CalendarSubscription)] HttpRequest request,
         string calendarId, string subscriptionId, CancellationToken cancellationToken) =>
-        guard.RunAsync(request, () => RevokeAsync(AgendaKey.Calendar(calendarId), subscriptionId, cancellationToken));
+        RevokeAsync(AgendaKey.Calendar(calendarId), subscriptionId, cancellationToken);
 
     [Function("CreatePersonSubscription")]
     public Task<IActionResult> CreateForPerson(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "people/{personId}/subscriptions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.PersonSubscriptions)] HttpRequest request,
         string personId, CancellationToken cancellationToken) =>
-        guard.RunAsync(request, () => CreateAsync(AgendaKey.Person(personId), request, cancellationToken));
+        CreateAsync(AgendaKey.Person(personId), request, cancellationToken);
 
     [Function("ListPersonSubscriptions")]
     public Task<IActionResult> ListForPerson(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "people/{personId}/subscriptions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.PersonSubscriptions)] HttpRequest request,
         string personId, CancellationToken cancellationToken) =>
-        guard.RunAsync(request, () => ListAsync(AgendaKey.Person(personId), cancellationToken));
+        ListAsync(AgendaKey.Person(personId), cancellationToken);
 
     [Function("RevokePersonSubscription")]
     public Task<IActionResult> RevokeForPerson(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "people/{personId}/subscriptions/{subscriptionId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = Routes.PersonSubscription)] HttpRequest request,
         string personId, string subscriptionId, CancellationToken cancellationToken) =>
-        guard.RunAsync(request, () => RevokeAsync(AgendaKey.Person(personId), subscriptionId, cancellationToken));
+        RevokeAsync(AgendaKey.Person(personId), subscriptionId, cancellationToken);
 
     private async Task<IActionResult> CreateAsync(AgendaKey agenda, HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await JsonRequest.ReadAsync(request, cancellationToken);
-        if (body.Problem is { } bodyProblem) return Responses.Problem(bodyProblem);
-        using var json = body.Value!;
-        var issued = await subscriptions.CreateAsync(agenda, json.RootElement, Responses.BaseUrl(request), cancellationToken);
+        using var body = await JsonRequest.ReadAsync(request, cancellationToken);
+        var siteLinks = links.For(request);
+        var issued = await subscriptions.CreateAsync(agenda, body.RootElement, siteLinks, cancellationToken);
         if (issued.Problem is { } problem) return Responses.Problem(problem);
-        var (subscription, links, pageUrl) = issued.Value!;
-        var bytes = JsonOutput.ToUtf8(writer => SubscriptionJson.Write(writer, subscription, links, pageUrl));
+        var (subscription, subscribe, pageUrl) = issued.Value!;
+        var bytes = JsonOutput.ToUtf8(writer => SubscriptionJson.Write(writer, subscription, subscribe, pageUrl));
         // Not cacheable anywhere: this body holds the only copy of the token.
         return new BytesResult(201, Responses.Json, bytes, new Dictionary<string, string>
         {
-            ["Location"] = $"{Responses.ResourcePath(request)}/{subscription.Id}",
+            ["Location"] = siteLinks.SubscriptionPath(agenda, subscription.Id),
             ["Cache-Control"] = "no-store",
         });
     }

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Repositories;
 
 namespace VisitPlanner.Functions.Timers;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Repositories;
 
 namespace VisitPlanner.Storage.Tables;
 

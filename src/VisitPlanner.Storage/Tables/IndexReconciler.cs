@@ -1,8 +1,9 @@
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Repositories;
 
 namespace VisitPlanner.Storage.Tables;
 
@@ -19,7 +20,7 @@ namespace VisitPlanner.Storage.Tables;
 /// </list>
 /// Every change to an agenda's rows touches its profile in the same transaction, so feed versions stay exact.
 /// </summary>
-public sealed class IndexReconciler(VisitPlannerTables tables, ILogger<IndexReconciler> logger) : IIndexReconciler
+public sealed class IndexReconciler(VisitPlannerTables tables, IClock clock, ILogger<IndexReconciler> logger) : IIndexReconciler
 {
     private const string MaintenancePartition = "~maintenance";
     private const string CheckpointRow = "reconciler";
@@ -114,7 +115,7 @@ public sealed class IndexReconciler(VisitPlannerTables tables, ILogger<IndexReco
         {
             // The event left this agenda but the write that should have withdrawn it here did not happen.
             var agenda = AgendaOf(row.PartitionKey);
-            var replacement = EventIndexRows.AgendaRow(agenda, visit, EventIndexRows.Document(visit), withdrawnAt: DateTimeOffset.UtcNow);
+            var replacement = EventIndexRows.AgendaRow(agenda, visit, EventIndexRows.Document(visit), withdrawnAt: clock.GetCurrentInstant().ToDateTimeOffset());
             var actions = row.RowKey == replacement.RowKey
                 ? new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, replacement, row.ETag) }
                 : [delete, new TableTransactionAction(TableTransactionActionType.Add, replacement)];
@@ -127,8 +128,8 @@ public sealed class IndexReconciler(VisitPlannerTables tables, ILogger<IndexReco
     private static AgendaKey AgendaOf(string partitionKey) =>
         partitionKey.StartsWith("c.", StringComparison.Ordinal) ? AgendaKey.Calendar(partitionKey[2..]) : AgendaKey.Person(partitionKey[2..]);
 
-    private static TableTransactionAction Touch(string partitionKey) =>
-        new(TableTransactionActionType.UpdateMerge, EventIndexRows.ProfileTouch(partitionKey, DateTimeOffset.UtcNow), ETag.All);
+    private TableTransactionAction Touch(string partitionKey) =>
+        new(TableTransactionActionType.UpdateMerge, EventIndexRows.ProfileTouch(partitionKey, clock.GetCurrentInstant().ToDateTimeOffset()), ETag.All);
 
     private Task<bool> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken) =>
         TrySubmitAsync(tables.Agendas, actions, cancellationToken);
@@ -158,6 +159,6 @@ public sealed class IndexReconciler(VisitPlannerTables tables, ILogger<IndexReco
         {
             ["EventsCursor"] = events,
             ["RowsCursor"] = rows,
-            ["SavedAt"] = DateTimeOffset.UtcNow,
+            ["SavedAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
         }, TableUpdateMode.Replace, cancellationToken);
 }

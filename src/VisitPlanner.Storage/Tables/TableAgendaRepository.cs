@@ -3,8 +3,7 @@ using Azure.Data.Tables;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Json;
-using VisitPlanner.Core.Scheduling;
-using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Repositories;
 
 namespace VisitPlanner.Storage.Tables;
 
@@ -34,10 +33,11 @@ public sealed class TableAgendaRepository(VisitPlannerTables tables) : IAgendaRe
             subscription);
     }
 
-    public async Task<EventPage> ListAsync(AgendaKey agenda, Instant from, Instant to, bool includeWithdrawn, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    public async Task<EventListingPage> ListAsync(AgendaKey agenda, QueryWindow window, bool includeWithdrawn, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
         var partition = AgendaRows.PartitionKey(agenda);
+        var (from, to) = (window.From, window.To);
         // Index rows are keyed by end time. An event overlapping [from, to) ends after `from`, and, as no event
         // spans more than MaxEventSpan, before to + MaxEventSpan: both bounds are on the key, so the query reads
         // only rows near the window, however long the agenda's history.
@@ -53,9 +53,9 @@ public sealed class TableAgendaRepository(VisitPlannerTables tables) : IAgendaRe
             var entries = page.Values
                 .Select(row => new AgendaEntry(ParseDocument(row), row.GetDateTimeOffset("WithdrawnAt") is { } withdrawn ? Instant.FromDateTimeOffset(withdrawn) : null))
                 .ToArray();
-            return new EventPage(entries, ContinuationTokens.Encode(page.ContinuationToken));
+            return new EventListingPage(entries, ContinuationTokens.Encode(page.ContinuationToken));
         }
-        return new EventPage([], null);
+        return new EventListingPage([], null);
     }
 
     internal static VisitEvent ParseDocument(TableEntity entity)

@@ -1,9 +1,9 @@
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Scheduling;
-using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Repositories;
+using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Storage.Tables;
 

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Json;
-using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Repositories;
 
 namespace VisitPlanner.Storage.Tables;
 
@@ -14,7 +13,7 @@ namespace VisitPlanner.Storage.Tables;
 /// written after, one transaction per agenda partition. A reader of the index therefore never sees an event
 /// version whose own write failed.
 /// </summary>
-public sealed class TableEventRepository(VisitPlannerTables tables) : IEventRepository
+public sealed class TableEventRepository(VisitPlannerTables tables, IClock clock) : IEventRepository
 {
     private const string EventRowKey = "event";
 
@@ -84,7 +83,7 @@ public sealed class TableEventRepository(VisitPlannerTables tables) : IEventRepo
     /// </summary>
     private async Task WriteIndexAsync(VisitEvent? previous, VisitEvent next, byte[] document, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetCurrentInstant().ToDateTimeOffset();
         var current = EventIndexRows.Agendas(next).ToHashSet();
         var left = previous is null ? [] : EventIndexRows.Agendas(previous).Where(a => !current.Contains(a)).ToArray();
 

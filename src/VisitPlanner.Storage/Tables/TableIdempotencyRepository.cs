@@ -1,7 +1,7 @@
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 using NodaTime;
-using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Repositories;
 
 namespace VisitPlanner.Storage.Tables;
 

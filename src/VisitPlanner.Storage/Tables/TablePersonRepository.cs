@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Scheduling;
-using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Repositories;
+using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Storage.Tables;
 

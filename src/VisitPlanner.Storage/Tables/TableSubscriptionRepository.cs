@@ -1,8 +1,8 @@
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Repositories;
 
 namespace VisitPlanner.Storage.Tables;
 

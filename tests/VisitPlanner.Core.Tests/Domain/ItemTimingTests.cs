@@ -1,6 +1,6 @@
 using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Scheduling;
+using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Core.Tests.Domain;
 

@@ -1,8 +1,7 @@
-using NodaTime;
 using NodaTime.Testing;
+using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Feeds;
-using VisitPlanner.Core.Services;
 
 namespace VisitPlanner.Core.Tests.Feeds;
 
@@ -71,7 +70,7 @@ public class FeedCacheTests
 
         Assert.Equal((1, 1), (_reads, renders));
         Assert.All(bodies, b => Assert.Equal([1, 2, 3], b.Result));
-        Assert.True(cache.TryGetRendered("etag-v1", out _));
+        Assert.NotNull(cache.RenderedLength("etag-v1"));
     }
 
     [Fact]
@@ -94,7 +93,7 @@ public class FeedCacheTests
         cache.StoreRendered("a", new byte[600 * 1024]);
         cache.StoreRendered("b", new byte[600 * 1024]);
 
-        Assert.False(cache.TryGetRendered("a", out _));
-        Assert.True(cache.TryGetRendered("b", out _));
+        Assert.Null(cache.RenderedLength("a"));
+        Assert.NotNull(cache.RenderedLength("b"));
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Feeds;
-using VisitPlanner.Core.Services;
 using VisitPlanner.Testing;
 
 namespace VisitPlanner.Core.Tests.Feeds;
@@ -114,7 +113,7 @@ public class FeedPropertiesTests
             Revision = 2,
             UpdatedAt = removedAt,
         };
-        after = after with { RemovedItems = VisitPlanner.Core.Scheduling.ItineraryChanges.RemovedItems(before, after.Itinerary, 2, removedAt) };
+        after = after with { RemovedItems = VisitPlanner.Core.Domain.ItineraryChanges.RemovedItems(before, after.Itinerary, 2, removedAt) };
 
         var soon = Parse(parser, FeedRendererTests.Source(), new AgendaEntry(after));
         var later = Parse(parser, FeedRendererTests.Source(today: new LocalDate(2025, 11, 9)), new AgendaEntry(after));

@@ -2,7 +2,6 @@ using System.Text;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Feeds;
-using VisitPlanner.Core.Services;
 using VisitPlanner.Testing;
 
 namespace VisitPlanner.Core.Tests.Feeds;

@@ -1,8 +1,8 @@
-using Ical.Net;
 using Ical.Net.Serialization;
+using Ical.Net;
 using NodaTime;
 using VisitPlanner.Core.Feeds;
-using VisitPlanner.Core.Scheduling;
+using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Core.Tests.Feeds;
 

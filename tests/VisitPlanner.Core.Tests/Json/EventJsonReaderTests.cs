@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Json;
 using VisitPlanner.Testing;
 
 namespace VisitPlanner.Core.Tests.Json;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Pages;
 using VisitPlanner.Testing;
 using static VisitPlanner.Core.Tests.Pages.PageTestData;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
-using VisitPlanner.DevHost.Azurite;
 using VisitPlanner.DevHost.Functions;
+using VisitPlanner.DevTools.Azurite;
 using VisitPlanner.Functions.Timers;
 
 namespace VisitPlanner.DevHost.Tests.Functions;

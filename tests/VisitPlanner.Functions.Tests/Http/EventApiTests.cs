@@ -1,6 +1,7 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using VisitPlanner.Testing.Hosting;
 using VisitPlanner.Testing;
 using static VisitPlanner.Functions.Tests.Http.ApiAssertions;
 

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using VisitPlanner.Testing;
+using System.Text;
 using Xunit.Abstractions;
+using VisitPlanner.Core.Domain;
+using VisitPlanner.Testing.Hosting;
+using VisitPlanner.Testing;
 using static VisitPlanner.Functions.Tests.Http.ApiAssertions;
 
 namespace VisitPlanner.Functions.Tests.Http;

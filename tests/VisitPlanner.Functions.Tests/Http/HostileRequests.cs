@@ -1,8 +1,9 @@
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
+using VisitPlanner.Core.Domain;
 using VisitPlanner.Testing;
 
 namespace VisitPlanner.Functions.Tests.Http;

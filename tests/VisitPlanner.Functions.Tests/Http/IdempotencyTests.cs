@@ -1,8 +1,9 @@
-using System.Text.Json.Nodes;
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
 using NodaTime.Testing;
+using NodaTime;
+using VisitPlanner.Testing.Hosting;
 using VisitPlanner.Testing;
 using static VisitPlanner.Functions.Tests.Http.ApiAssertions;
 

@@ -1,5 +1,6 @@
 using System.Net;
-using VisitPlanner.DevHost.Azurite;
+using VisitPlanner.DevTools.Azurite;
+using VisitPlanner.Testing.Hosting;
 using VisitPlanner.Testing;
 using static VisitPlanner.Functions.Tests.Http.ApiAssertions;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using VisitPlanner.Testing.Hosting;
 using VisitPlanner.Testing;
 using static VisitPlanner.Functions.Tests.Http.ApiAssertions;
 

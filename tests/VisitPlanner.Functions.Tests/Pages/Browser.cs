@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
-using VisitPlanner.DevHost.Azurite;
 using Xunit;
+using VisitPlanner.DevTools.Azurite;
 
 namespace VisitPlanner.Functions.Tests.Pages;
 

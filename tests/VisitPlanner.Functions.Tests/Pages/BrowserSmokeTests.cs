@@ -1,5 +1,3 @@
-
-
 namespace VisitPlanner.Functions.Tests.Pages;
 
 /// <summary>The headless-Chromium helper itself: a page loads, links are read, errors are caught, screenshots are saved.</summary>

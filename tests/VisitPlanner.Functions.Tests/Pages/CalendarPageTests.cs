@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Playwright;
 using VisitPlanner.Core.Pages;
 using VisitPlanner.Functions.Http;
-using VisitPlanner.Testing;
+using VisitPlanner.Testing.Hosting;
 using static VisitPlanner.Functions.Tests.Http.ApiAssertions;
 using static VisitPlanner.Functions.Tests.Pages.PageTestSupport;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using VisitPlanner.Testing;
+using VisitPlanner.Testing.Hosting;
 using static VisitPlanner.Functions.Tests.Http.ApiAssertions;
 using static VisitPlanner.Functions.Tests.Pages.PageTestSupport;
 

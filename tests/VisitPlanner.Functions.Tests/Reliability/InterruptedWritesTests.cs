@@ -1,14 +1,15 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Json;
-using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Repositories;
 using VisitPlanner.Storage.Tables;
+using VisitPlanner.Testing.Hosting;
 using VisitPlanner.Testing;
-using Xunit.Abstractions;
 
 namespace VisitPlanner.Functions.Tests.Reliability;
 
@@ -73,7 +74,7 @@ public class InterruptedWritesTests(ITestOutputHelper output)
             runs++;
             output.WriteLine(report.ToString());
         }
-        while (!(report is { EventsPassComplete: true, RowsPassComplete: true, ChangedNothing: true }) && runs < 100);
+        while (!(report is { EventsPassComplete: true, RowsPassComplete: true, RowsRestored: 0, RowsRemoved: 0 }) && runs < 100);
         Assert.True(runs < 100, "the reconciler did not settle");
 
         await AssertFeedsMatchEventsAsync(host, azurite.ConnectionString, prefix);

@@ -34,7 +34,7 @@ public sealed class AzuriteTables : IAsyncLifetime
         var azurite = await TestAzurite.GetAsync();
         var options = Options = new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestAzurite.NewTablePrefix() };
         Tables = new VisitPlannerTables(new TableServiceClient(options.ConnectionString), options);
-        Events = new TableEventRepository(Tables);
+        Events = new TableEventRepository(Tables, NodaTime.SystemClock.Instance);
         Calendars = new TableCalendarRepository(Tables);
         Agendas = new TableAgendaRepository(Tables);
         People = new TablePersonRepository(Tables);

@@ -1,4 +1,4 @@
-using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Repositories;
 using VisitPlanner.Storage.Tables;
 
 namespace VisitPlanner.Storage.Tests.Tables;

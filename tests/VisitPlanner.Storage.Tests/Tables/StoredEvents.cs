@@ -1,9 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Json;
-using VisitPlanner.Core.Scheduling;
+using VisitPlanner.Core.Time;
 using VisitPlanner.Testing;
 
 namespace VisitPlanner.Storage.Tests.Tables;

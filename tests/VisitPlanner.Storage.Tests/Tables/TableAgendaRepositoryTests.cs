@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Services;
 using VisitPlanner.Storage.Tables;
 using VisitPlanner.Testing;
 
@@ -62,8 +61,8 @@ public class TableAgendaRepositoryTests(AzuriteTables storage) : IClassFixture<A
         var stored = (await storage.Events.GetAsync(visit.Id, None))!;
         await storage.Events.ReplaceAsync(stored, visit with { Calendars = [kept], Revision = 2 }, None);
 
-        var listing = await storage.Agendas.ListAsync(AgendaKey.Calendar(left), From, To, includeWithdrawn: false, null, 100, None);
-        var feed = await storage.Agendas.ListAsync(AgendaKey.Calendar(left), From, To, includeWithdrawn: true, null, 100, None);
+        var listing = await storage.Agendas.ListAsync(AgendaKey.Calendar(left), new QueryWindow(From, To), includeWithdrawn: false, null, 100, None);
+        var feed = await storage.Agendas.ListAsync(AgendaKey.Calendar(left), new QueryWindow(From, To), includeWithdrawn: true, null, 100, None);
         Assert.Empty(listing.Entries);
         var withdrawn = Assert.Single(feed.Entries);
         Assert.NotNull(withdrawn.WithdrawnAt);
@@ -74,14 +73,14 @@ public class TableAgendaRepositoryTests(AzuriteTables storage) : IClassFixture<A
     public async Task PeopleHaveAgendasOfTheirOwn()
     {
         var person = "p" + Guid.NewGuid().ToString("N");
-        await storage.People.UpsertAsync(new Person(person, "李卫平", null, null, null, VisitPlanner.Core.Scheduling.TimeZones.Default, StoredEvents.Now), None);
+        await storage.People.UpsertAsync(new Person(person, "李卫平", null, null, null, VisitPlanner.Core.Time.TimeZones.Default, StoredEvents.Now), None);
         var visit = StoredEvents.Shouyang("e" + Guid.NewGuid().ToString("N"), n => n["participants"]![0]!["personId"] = person, await storage.NewCalendarAsync());
 
         await storage.Events.CreateAsync(visit, None);
 
         var head = await storage.Agendas.ReadHeadAsync(AgendaKey.Person(person), null, None);
         Assert.Equal("李卫平", head!.Person!.Name);
-        Assert.Equal(visit.Id, Assert.Single((await storage.Agendas.ListAsync(AgendaKey.Person(person), From, To, false, null, 100, None)).Entries).Event.Id);
+        Assert.Equal(visit.Id, Assert.Single((await storage.Agendas.ListAsync(AgendaKey.Person(person), new QueryWindow(From, To), false, null, 100, None)).Entries).Event.Id);
     }
 
     [Fact]
@@ -109,6 +108,6 @@ public class TableAgendaRepositoryTests(AzuriteTables storage) : IClassFixture<A
         var calendar = AgendaKey.Calendar(await storage.NewCalendarAsync());
         await storage.Subscriptions.CreateAsync(NewSubscription(calendar, SubscriptionToken.New()), None);
 
-        Assert.Empty((await storage.Agendas.ListAsync(calendar, From, To, true, null, 100, None)).Entries);
+        Assert.Empty((await storage.Agendas.ListAsync(calendar, new QueryWindow(From, To), true, null, 100, None)).Entries);
     }
 }

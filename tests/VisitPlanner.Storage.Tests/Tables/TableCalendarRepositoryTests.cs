@@ -1,5 +1,5 @@
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Scheduling;
+using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Storage.Tests.Tables;
 

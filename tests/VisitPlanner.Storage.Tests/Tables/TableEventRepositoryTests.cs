@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Json;
-using VisitPlanner.Core.Services;
+using VisitPlanner.Core.Repositories;
 using VisitPlanner.Storage.Tables;
 
 namespace VisitPlanner.Storage.Tests.Tables;
@@ -16,7 +16,7 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
     private static string NewId() => "e" + Guid.NewGuid().ToString("N");
     private async Task<IReadOnlyList<VisitEvent>> AllInCalendarAsync(string calendarId)
     {
-        var page = await storage.Agendas.ListAsync(AgendaKey.Calendar(calendarId), From, To, includeWithdrawn: false, null, 1000, None);
+        var page = await storage.Agendas.ListAsync(AgendaKey.Calendar(calendarId), new QueryWindow(From, To), includeWithdrawn: false, null, 1000, None);
         return page.Events.ToArray();
     }
 
@@ -138,8 +138,8 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
             await storage.Events.CreateAsync(StoredEvents.Shifted(seed, calendar + id, days), None);
         }
 
-        var page = await storage.Agendas.ListAsync(AgendaKey.Calendar(calendar), Instant.FromUtc(2025, 10, 16, 0, 0), Instant.FromUtc(2025, 10, 17, 0, 0), false, null, 50, None);
-        var touching = await storage.Agendas.ListAsync(AgendaKey.Calendar(calendar), Instant.FromUtc(2025, 10, 16, 3, 30), Instant.FromUtc(2025, 10, 22, 0, 30), false, null, 50, None);
+        var page = await storage.Agendas.ListAsync(AgendaKey.Calendar(calendar), new QueryWindow(Instant.FromUtc(2025, 10, 16, 0, 0), Instant.FromUtc(2025, 10, 17, 0, 0)), false, null, 50, None);
+        var touching = await storage.Agendas.ListAsync(AgendaKey.Calendar(calendar), new QueryWindow(Instant.FromUtc(2025, 10, 16, 3, 30), Instant.FromUtc(2025, 10, 22, 0, 30)), false, null, 50, None);
 
         Assert.Equal([calendar + "during"], page.Events.Select(e => e.Id));
         // Windows are half-open: an event ending exactly at `from`, or starting exactly at `to`, is outside.
@@ -158,7 +158,7 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
         var pages = 0;
         do
         {
-            var page = await storage.Agendas.ListAsync(AgendaKey.Calendar(calendar), From, To, false, token, 3, None);
+            var page = await storage.Agendas.ListAsync(AgendaKey.Calendar(calendar), new QueryWindow(From, To), false, token, 3, None);
             Assert.True(page.Entries.Count <= 3);
             ids.AddRange(page.Events.Select(e => e.Id));
             token = page.ContinuationToken;

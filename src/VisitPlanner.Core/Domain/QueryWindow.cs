@@ -1,0 +1,17 @@
+using NodaTime;
+
+namespace VisitPlanner.Core.Domain;
+
+/// <summary>The instants [<see cref="From"/>, <see cref="To"/>) a listing, page or feed covers; events overlapping it are in.</summary>
+public readonly record struct QueryWindow(Instant From, Instant To)
+{
+    /// <summary>The earliest instant any event may touch (see <see cref="EventLimits"/>): an open start.</summary>
+    public static readonly Instant OpenStart = EventLimits.Earliest;
+
+    /// <summary>The latest instant any event may touch: an open end.</summary>
+    public static readonly Instant OpenEnd = EventLimits.Latest;
+
+    public static readonly QueryWindow All = new(OpenStart, OpenEnd);
+
+    public Duration Length => To - From;
+}

@@ -1,0 +1,22 @@
+using NodaTime;
+using VisitPlanner.Core.Domain;
+
+namespace VisitPlanner.Core.Repositories;
+
+/// <summary>Where events are kept; writing one also brings the agendas it appears in up to date.</summary>
+public interface IEventRepository
+{
+    Task<StoredEvent?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Writes a new event and its index rows; throws <see cref="EventAlreadyExistsException"/> when its id is taken.</summary>
+    Task CreateAsync(VisitEvent visit, CancellationToken cancellationToken);
+
+    /// <summary>Replaces <paramref name="previous"/> with <paramref name="next"/>; throws <see cref="ConcurrencyConflictException"/> when the stored event is no longer <paramref name="previous"/>.</summary>
+    Task ReplaceAsync(StoredEvent previous, VisitEvent next, CancellationToken cancellationToken);
+
+    /// <summary>Entries of the completion index (open events by end time) that ended at or before <paramref name="now"/>, oldest first.</summary>
+    Task<IReadOnlyList<CompletionEntry>> EndedOpenEventsAsync(Instant now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Drops a completion-index entry that no longer matches its event (the event changed or is gone).</summary>
+    Task RemoveCompletionEntryAsync(CompletionEntry entry, CancellationToken cancellationToken);
+}

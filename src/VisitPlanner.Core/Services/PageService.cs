@@ -1,0 +1,98 @@
+using System.Text;
+using NodaTime;
+using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Feeds;
+using VisitPlanner.Core.Links;
+using VisitPlanner.Core.Pages;
+using VisitPlanner.Core.Repositories;
+
+namespace VisitPlanner.Core.Services;
+
+/// <summary>
+/// The HTML pages for people: a calendar's coming agenda and an event's itinerary. Who may read them is decided as for
+/// feeds, by <see cref="AgendaGate"/>: anyone for a public calendar, else a live subscription token of the calendar, or
+/// for an event page, of one of its calendars or people. Refusals look like missing pages (404).
+/// </summary>
+public sealed class PageService(AgendaGate gate, IAgendaRepository agendas, IEventRepository events, IClock clock)
+{
+    /// <summary>Rows read per page while gathering the agenda: Table Storage's maximum.</summary>
+    private const int PageSize = 1000;
+
+    /// <summary>How far ahead the calendar page looks: today and this many days after it, as the feed's default window.</summary>
+    public const int DaysAhead = FeedQuery.DaysAhead;
+
+    public async Task<Outcome<RenderedPage>> CalendarAsync(string calendarId, string? token, SiteLinks links, CancellationToken cancellationToken)
+    {
+        var agenda = AgendaKey.Calendar(calendarId);
+        var access = await gate.OpenAsync(agenda, token);
+        if (access.Problem is { } denied) return denied;
+        var open = access.Value!;
+        var calendar = open.Head.Calendar!;
+
+        var now = clock.GetCurrentInstant();
+        var today = now.InZone(calendar.TimeZone).Date;
+        var window = new QueryWindow(calendar.TimeZone.AtStartOfDay(today).ToInstant(), calendar.TimeZone.AtStartOfDay(today.PlusDays(DaysAhead + 1)).ToInstant());
+        var entries = new List<AgendaEntry>();
+        string? continuation = null;
+        do
+        {
+            var page = await agendas.ListAsync(agenda, window, includeWithdrawn: false, continuation, PageSize, cancellationToken);
+            entries.AddRange(page.Entries.Where(e => e.WithdrawnAt is null));
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+
+        var model = new CalendarPageModel(
+            calendar.Name, calendar.Description, calendar.TimeZone, entries.Select(e => e.Event).ToArray(), now, DaysAhead,
+            SubscribeFor(links, open), eventId => links.EventPage(eventId, open.LinkToken));
+        return Rendered(CalendarPage.Render(model), token);
+    }
+
+    /// <summary>
+    /// An event's page, readable when one of its calendars is public or the token opens a subscription of one of its
+    /// calendars or people. A token's own agenda is preferred over a public calendar, so the page links back the way
+    /// the reader came.
+    /// </summary>
+    public async Task<Outcome<RenderedPage>> EventAsync(string id, string? token, SiteLinks links, CancellationToken cancellationToken)
+    {
+        if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("id", idProblem);
+        var stored = await events.GetAsync(id, cancellationToken);
+        if (stored is null) return NotFound(id);
+        var visit = stored.Event;
+
+        // People's agendas are never public: without a token only the calendars can let the reader in.
+        var hasToken = SubscriptionToken.Parse(token) is not null;
+        var candidates = visit.Calendars.Select(AgendaKey.Calendar);
+        if (hasToken) candidates = candidates.Concat(visit.PersonIds.Select(AgendaKey.Person));
+
+        OpenAgenda? granted = null;
+        foreach (var agenda in candidates.Distinct())
+        {
+            var access = await gate.OpenAsync(agenda, token);
+            if (access.Value is not { } open) continue;
+            if (open.Grant == AgendaGrant.Token)
+            {
+                granted = open;
+                break;
+            }
+            granted ??= open;
+            if (!hasToken) break;
+        }
+        if (granted is not { } reader) return NotFound(id);
+
+        var isCalendar = reader.Agenda.Kind == AgendaKind.Calendar;
+        var model = new EventPageModel(
+            visit, clock.GetCurrentInstant(),
+            SubscribeFor(links, reader),
+            isCalendar ? links.CalendarPage(reader.Agenda.Id, reader.LinkToken) : null,
+            isCalendar ? reader.Head.Name : null);
+        return Rendered(EventPage.Render(model), token);
+    }
+
+    private static SubscribeBox SubscribeFor(SiteLinks links, OpenAgenda open) =>
+        new(open.Head.Name, SubscribeLinks.For(links.Feed(open.Agenda, open.LinkToken), open.Head.Name), open.LinkToken is not null);
+
+    private static RenderedPage Rendered(string html, string? token) => new(Encoding.UTF8.GetBytes(html), !string.IsNullOrEmpty(token));
+
+    private static Problem NotFound(string id) => Problem.NotFound($"Event '{id}'");
+}
