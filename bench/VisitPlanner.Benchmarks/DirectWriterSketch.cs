@@ -4,7 +4,6 @@ using System.Text;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Feeds;
-using VisitPlanner.Core.Json;
 
 namespace VisitPlanner.Benchmarks;
 

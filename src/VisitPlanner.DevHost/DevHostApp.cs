@@ -25,6 +25,9 @@ public sealed record DevHostOptions
 
     public string[] Args { get; init; } = [];
 
+    /// <summary>The host.json to take the route prefix from; null for the repository's (tests try other prefixes).</summary>
+    public string? HostJsonPath { get; init; }
+
     /// <summary>Service overrides applied after the app's own graph, e.g. a fake clock or a fault-injecting storage client in tests.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
@@ -57,7 +60,7 @@ public static class DevHostApp
         options.ConfigureLogging?.Invoke(builder.Logging);
 
         var catalog = FunctionCatalog.Discover(FunctionsAssembly);
-        var settings = HostSettings.Load(Path.Combine(repositoryRoot, "host.json"));
+        var settings = HostSettings.Load(options.HostJsonPath ?? Path.Combine(repositoryRoot, "host.json"));
         // Before AddVisitPlanner, which would otherwise read the host.json in the app's output folder.
         builder.Services.AddSingleton(settings);
         builder.Services.AddVisitPlanner(builder.Configuration);

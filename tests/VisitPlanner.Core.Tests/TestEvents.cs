@@ -2,7 +2,6 @@ using System.Text.Json;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Json;
-using VisitPlanner.Core.Services;
 using VisitPlanner.Core.Time;
 using VisitPlanner.Testing;
 

@@ -18,6 +18,7 @@ public sealed class TestHost : IAsyncLifetime, IAsyncDisposable
     private WebApplication? _app;
     private readonly Dictionary<string, string?> _extraSettings = [];
     private Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? _services;
+    private string? _hostJsonPath;
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -27,9 +28,10 @@ public sealed class TestHost : IAsyncLifetime, IAsyncDisposable
     /// Another host, started now: with <paramref name="tablePrefix"/> of an existing one it is a second instance
     /// of the same app on the same storage, as Azure runs several.
     /// </summary>
-    public static async Task<TestHost> StartAsync(IReadOnlyDictionary<string, string?> settings, string? tablePrefix = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+    public static async Task<TestHost> StartAsync(IReadOnlyDictionary<string, string?> settings, string? tablePrefix = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, string? hostJsonPath = null)
     {
-        var host = new TestHost { TablePrefix = tablePrefix ?? TestAzurite.NewTablePrefix(), _services = services };
+        var host = new TestHost { TablePrefix = tablePrefix ?? TestAzurite.NewTablePrefix(), _services = services, _hostJsonPath = hostJsonPath };
         foreach (var (key, value) in settings) host._extraSettings[key] = value;
         await host.InitializeAsync();
         return host;
@@ -62,6 +64,7 @@ public sealed class TestHost : IAsyncLifetime, IAsyncDisposable
             Settings = settings,
             ConfigureLogging = logging => logging.AddProvider(Logs),
             ConfigureServices = _services,
+            HostJsonPath = _hostJsonPath,
         }, RepositoryRoot.Find());
         await _app.StartAsync();
         Client = new HttpClient { BaseAddress = DevHostApp.BaseAddress(_app) };

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using VisitPlanner.Core.Services;
 
 namespace VisitPlanner.Core.Domain;
 

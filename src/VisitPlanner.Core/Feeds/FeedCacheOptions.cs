@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using NodaTime;
-
 namespace VisitPlanner.Core.Feeds;
 
 /// <summary>Tuning for <see cref="FeedCache"/>, bound from configuration section <c>VisitPlanner:Feeds</c>.</summary>

@@ -4,7 +4,6 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Services;
 using Duration = Ical.Net.DataTypes.Duration;
 
 namespace VisitPlanner.Core.Feeds;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VisitPlanner.Core.Domain;
 
 namespace VisitPlanner.Core.Json;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace VisitPlanner.Core.Json;
 
 /// <summary>What an organizer sends to create or change a person.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NodaTime;
 
 namespace VisitPlanner.Core.Json;

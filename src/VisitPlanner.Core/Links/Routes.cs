@@ -1,5 +1,3 @@
-using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Pages;
 
 namespace VisitPlanner.Core.Links;
 

@@ -1,6 +1,4 @@
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Json;
-using VisitPlanner.Core.Pages;
 
 namespace VisitPlanner.Core.Links;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 

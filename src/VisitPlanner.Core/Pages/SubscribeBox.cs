@@ -1,5 +1,3 @@
-using System.Text;
-using NodaTime;
 using VisitPlanner.Core.Feeds;
 
 namespace VisitPlanner.Core.Pages;

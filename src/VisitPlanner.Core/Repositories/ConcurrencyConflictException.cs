@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace VisitPlanner.Core.Repositories;
 
 /// <summary>The stored event changed between reading it and writing it back.</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace VisitPlanner.Core.Repositories;
 
 /// <summary>An event with this id already exists (a concurrent retry of the same request created it).</summary>

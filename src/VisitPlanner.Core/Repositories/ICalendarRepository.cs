@@ -1,4 +1,3 @@
-using NodaTime;
 using VisitPlanner.Core.Domain;
 
 namespace VisitPlanner.Core.Repositories;

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace VisitPlanner.Core.Repositories;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace VisitPlanner.Core.Repositories;
 
 /// <summary>A continuation token that this store did not issue for this listing.</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace VisitPlanner.Core.Repositories;
 
 /// <summary>What one reconciler run did, and whether each of its two passes reached the end (and starts over next run).</summary>

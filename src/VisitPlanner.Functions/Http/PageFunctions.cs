@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VisitPlanner.Core.Links;
-using VisitPlanner.Core.Pages;
 using VisitPlanner.Core.Services;
 
 namespace VisitPlanner.Functions.Http;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using VisitPlanner.Core.Json;
 using VisitPlanner.Core.Services;

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net;
-using System.Text.Json.Nodes;
 using VisitPlanner.Storage.Tables;
 using VisitPlanner.Testing.Hosting;
 using VisitPlanner.Testing;

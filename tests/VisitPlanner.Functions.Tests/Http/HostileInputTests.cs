@@ -4,7 +4,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text;
 using Xunit.Abstractions;
-using VisitPlanner.Core.Domain;
 using VisitPlanner.Testing.Hosting;
 using VisitPlanner.Testing;
 using static VisitPlanner.Functions.Tests.Http.ApiAssertions;

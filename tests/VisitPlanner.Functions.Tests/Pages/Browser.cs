@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
-using Xunit;
 using VisitPlanner.DevTools.Azurite;
 
 namespace VisitPlanner.Functions.Tests.Pages;
