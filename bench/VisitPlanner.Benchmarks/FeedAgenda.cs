@@ -1,9 +1,10 @@
+using VisitPlanner.Storage.Documents;
+using VisitPlanner.Core.Json;
 using System.Text.Json;
 using NodaTime;
 using VisitPlanner.Bench;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Feeds;
-using VisitPlanner.Core.Json;
 using VisitPlanner.Core.Links;
 using VisitPlanner.Core.Services;
 using VisitPlanner.Core.Time;
@@ -52,7 +53,7 @@ public sealed class FeedAgenda
                 UpdatedAt = created + Duration.FromDays(i % 3),
             };
             entries.Add(new AgendaEntry(visit));
-            documents.Add(EventJsonWriter.ToUtf8(visit));
+            documents.Add(EventDocument.Write(visit));
         }
         Entries = entries;
         Documents = documents;

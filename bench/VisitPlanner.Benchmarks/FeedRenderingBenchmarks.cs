@@ -1,3 +1,4 @@
+using VisitPlanner.Storage.Documents;
 using System.Text.Json;
 using System.Text;
 using BenchmarkDotNet.Attributes;
@@ -49,15 +50,14 @@ public class FeedRenderingBenchmarks
     [Benchmark]
     public byte[] SketchDirectUtf8() => DirectWriterSketch.Write(_agenda.Source, _agenda.Entries);
 
-    /// <summary>Turning the index rows' stored documents back into events (TableAgendaRepository.ParseDocument), before rendering.</summary>
+    /// <summary>Turning the index rows' stored documents back into events (EventDocument.Read), before rendering.</summary>
     [Benchmark]
     public int ParseStoredDocuments()
     {
         var count = 0;
         foreach (var document in _agenda.Documents)
         {
-            using var json = JsonDocument.Parse(document, JsonOutput.ParseOptions);
-            count += EventJsonReader.ReadStored(json.RootElement).Itinerary.Count;
+            count += EventDocument.Read(document, EventDocument.CurrentSchema).Itinerary.Count;
         }
         return count;
     }

@@ -36,6 +36,8 @@ public static class VisitPlannerServices
         services.AddSingleton(counter);
         services.AddSingleton(_ => new TableServiceClient(options.ConnectionString, CreateClientOptions(counter)));
         services.AddSingleton<VisitPlannerTables>();
+        services.AddSingleton<IndexWriter>();
+        services.AddSingleton<EventReader>();
         services.AddSingleton<ICalendarRepository, TableCalendarRepository>();
         services.AddSingleton<IPersonRepository, TablePersonRepository>();
         services.AddSingleton<ISubscriptionRepository, TableSubscriptionRepository>();

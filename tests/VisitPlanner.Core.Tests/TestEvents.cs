@@ -19,7 +19,7 @@ internal static class TestEvents
     /// <summary>People the tests' events may refer to by personId.</summary>
     public static readonly IReadOnlySet<string> People = new HashSet<string> { "li-weiping", "wang-yong", "driver-zhang" };
 
-    public static (EventDraft? Draft, IReadOnlyList<FieldError> Errors) Read(string json, params VisitCalendar[] calendars)
+    public static EventReading Read(string json, params VisitCalendar[] calendars)
     {
         using var document = JsonDocument.Parse(json, JsonOutput.ParseOptions);
         var known = (calendars.Length == 0 ? [Calendar()] : calendars).ToDictionary(c => c.Id);

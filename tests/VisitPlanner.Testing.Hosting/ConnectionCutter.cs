@@ -8,7 +8,7 @@ using VisitPlanner.Storage.Tables;
 namespace VisitPlanner.Testing.Hosting;
 
 /// <summary>
-/// Cuts the connection to Table Storage from inside the Azure SDK pipeline: while <see cref="CutWhen"/> says so,
+/// Cuts (or slows) the connection to Table Storage from inside the Azure SDK pipeline: while <see cref="CutWhen"/> says so,
 /// a request fails with an I/O error before it leaves, as when the network drops or the process dies between
 /// two writes. Placed per retry, so the SDK's own retries fail too.
 /// </summary>
@@ -19,6 +19,9 @@ public sealed class ConnectionCutter : HttpPipelinePolicy
     /// <summary>Decides, per outgoing request, whether it is cut. Null lets everything through.</summary>
     public Func<HttpMessage, bool>? CutWhen { get; set; }
 
+    /// <summary>How long a request waits before it leaves, as on a slow or distant account; null for no wait.</summary>
+    public Func<HttpMessage, TimeSpan?>? DelayWhen { get; set; }
+
     public long Cut => Interlocked.Read(ref _cut);
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
@@ -27,10 +30,11 @@ public sealed class ConnectionCutter : HttpPipelinePolicy
         ProcessNext(message, pipeline);
     }
 
-    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
+        if (DelayWhen?.Invoke(message) is { } delay) await Task.Delay(delay);
         ThrowIfCut(message);
-        return ProcessNextAsync(message, pipeline);
+        await ProcessNextAsync(message, pipeline);
     }
 
     private void ThrowIfCut(HttpMessage message)

@@ -94,8 +94,7 @@ public static class FeedRenderer
     {
         var entry = NewEntry(visit, FeedUid.ForItem(visit.Id, item.Id), Summary(visit, item), cancelled, revision);
         entry.Description = ItemDescription.For(visit, item);
-        entry.DtStart = ToCalDateTime(item.Timing, item.Timing.Start);
-        entry.DtEnd = ToCalDateTime(item.Timing, item.Timing.End);
+        (entry.DtStart, entry.DtEnd) = Times(item.Timing);
         entry.Transparency = item.Timing.IsAllDay ? TransparencyType.Transparent : TransparencyType.Opaque;
         if (item.Location is { } place)
         {
@@ -172,16 +171,23 @@ public static class FeedRenderer
         visit.Itinerary.Count == 1 && item.Title == visit.Title ? item.Title : $"{item.Title} · {visit.Title}";
 
     /// <summary>
-    /// Timed items are written in their zone (TZID), except local times that happen twice or not at all at a
-    /// daylight-saving change: RFC 5545 says the first occurrence, but ical.js and python-icalendar take the
-    /// second, so those are written as the UTC instant, which every client reads the same.
+    /// Timed items are written in their zone (TZID), except where the start or the end is a local time that happens
+    /// twice or not at all at a daylight-saving change: RFC 5545 says such a time means the first occurrence (or moves
+    /// forward by the gap), but ical.js and python-icalendar take the second, and an item may mean the second. Both are
+    /// then written as UTC instants, which every client reads the same: one form per item, so no client computes an end
+    /// from a start read another way.
     /// </summary>
-    private static CalDateTime ToCalDateTime(ItemTiming timing, LocalDateTime local)
+    private static (CalDateTime Start, CalDateTime End) Times(ItemTiming timing)
     {
-        if (timing.IsAllDay) return new CalDateTime(local.Year, local.Month, local.Day);
-        if (timing.Zone.MapLocal(local).Count != 1) return Utc(local.InZone(timing.Zone, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant());
-        return new CalDateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, local.Second, timing.Zone.Id);
+        if (timing.IsAllDay)
+            return (new CalDateTime(timing.Start.Year, timing.Start.Month, timing.Start.Day), new CalDateTime(timing.End.Year, timing.End.Month, timing.End.Day));
+        if (timing.Zone.MapLocal(timing.Start).Count == 1 && timing.Zone.MapLocal(timing.End).Count == 1)
+            return (Local(timing.Start, timing.Zone), Local(timing.End, timing.Zone));
+        return (Utc(timing.StartInstant), Utc(timing.EndInstant));
     }
+
+    private static CalDateTime Local(LocalDateTime local, DateTimeZone zone) =>
+        new(local.Year, local.Month, local.Day, local.Hour, local.Minute, local.Second, zone.Id);
 
     private static CalDateTime Utc(Instant instant) => new(instant.ToDateTimeUtc(), true);
 }

@@ -74,21 +74,21 @@ public static class EventJsonReader
     /// Reads an organizer's event. <paramref name="knownCalendars"/> holds the calendars that exist among
     /// those named; null skips that check (stored events were checked when written).
     /// </summary>
-    public static (EventDraft? Draft, IReadOnlyList<FieldError> Errors) ReadDraft(
+    public static EventReading ReadDraft(
         JsonElement root, IReadOnlyDictionary<string, VisitCalendar> knownCalendars, IReadOnlySet<string> knownPeople, Func<string> newItemId) =>
-        Read(root, new Context(knownCalendars, knownPeople, newItemId, Stored: false));
+        Read(root, new Context(knownCalendars, knownPeople, newItemId));
 
-    /// <summary>What reading needs besides the JSON. Null lookups skip existence checks (stored events were checked when written).</summary>
-    private sealed record Context(IReadOnlyDictionary<string, VisitCalendar>? Calendars, IReadOnlySet<string>? People, Func<string> NewItemId, bool Stored);
+    /// <summary>What reading needs besides the JSON. <see cref="People"/> null skips the existence check of people.</summary>
+    private sealed record Context(IReadOnlyDictionary<string, VisitCalendar> Calendars, IReadOnlySet<string>? People, Func<string> NewItemId);
 
-    private static (EventDraft? Draft, IReadOnlyList<FieldError> Errors) Read(JsonElement root, Context context)
+    private static EventReading Read(JsonElement root, Context context)
     {
         var knownCalendars = context.Calendars;
         var reader = new JsonFieldReader();
         if (root.ValueKind != JsonValueKind.Object)
         {
             reader.Fail("$", $"the body must be a JSON object, not {JsonFieldReader.Describe(root)}");
-            return (null, reader.Errors);
+            return new EventReading(null, reader.Errors, reader.Warnings);
         }
         reader.RejectUnknown(root, "", EventFields);
         var people = PeekPersonIds(root).Count;
@@ -109,28 +109,13 @@ public static class EventJsonReader
         // With no usable zone there is already an error; the default zone still lets every item be checked.
         var itinerary = ReadItinerary(reader, root, zone ?? TimeZones.Default, context);
         var lecture = ReadLecture(reader, root);
-        var status = ReadStatus(reader, root, context.Stored);
+        var status = ReadStatus(reader, root);
         if (itinerary is { Count: > 0 } && itinerary.Max(i => i.Timing.EndInstant) - itinerary.Min(i => i.Timing.StartInstant) > Retention.MaxEventSpan)
             reader.Fail("itinerary", $"spans more than {Retention.MaxEventSpan.Days} days from first start to last end; split it into several events");
 
-        if (reader.HasErrors) return (null, reader.Errors);
+        if (reader.HasErrors) return new EventReading(null, reader.Errors, reader.Warnings);
         var draft = new EventDraft(kind!.Value, title!, description, zone!, calendars!, organizer!, participants!, itinerary!, lecture, status);
-        return (draft, []);
-    }
-
-    /// <summary>Reads an event as <see cref="EventJsonWriter"/> stored it; throws when the stored JSON is not readable, since that is corruption, not bad input.</summary>
-    public static VisitEvent ReadStored(JsonElement root)
-    {
-        var context = new Context(null, null, () => throw new InvalidDataException("A stored item has no id."), Stored: true);
-        var (draft, errors) = Read(root, context);
-        if (draft is null) throw new InvalidDataException($"Stored event is invalid: {string.Join("; ", errors)}");
-        var id = root.GetProperty("id").GetString()!;
-        return draft.ToEvent(
-            id,
-            root.GetProperty("revision").GetInt32(),
-            TimeInput.ParseInstant(root.GetProperty("createdAt").GetString()!) ?? throw new InvalidDataException("createdAt"),
-            TimeInput.ParseInstant(root.GetProperty("updatedAt").GetString()!) ?? throw new InvalidDataException("updatedAt"))
-            with { RemovedItems = ReadRemovedItems(root, draft.TimeZone, context) };
+        return new EventReading(draft, [], reader.Warnings);
     }
 
     private static EventKind? ReadKind(JsonFieldReader reader, JsonElement root)
@@ -142,16 +127,16 @@ public static class EventJsonReader
         return null;
     }
 
-    private static EventStatus ReadStatus(JsonFieldReader reader, JsonElement root, bool stored)
+    private static EventStatus ReadStatus(JsonFieldReader reader, JsonElement root)
     {
         var name = reader.String(root, "status", "", required: false, TextRules.Token);
         if (name is null) return EventStatus.Confirmed;
-        if (EventStatusNames.TryParse(name, out var status) && (stored || status.IsOpen())) return status;
+        if (EventStatusNames.TryParse(name, out var status) && status.IsOpen()) return status;
         reader.Fail("status", $"'{name}' is not a status an organizer can set; use 'confirmed' or 'tentative' (DELETE cancels an event)");
         return EventStatus.Confirmed;
     }
 
-    private static IReadOnlyList<string>? ReadCalendars(JsonFieldReader reader, JsonElement root, IReadOnlyDictionary<string, VisitCalendar>? known)
+    private static IReadOnlyList<string>? ReadCalendars(JsonFieldReader reader, JsonElement root, IReadOnlyDictionary<string, VisitCalendar> known)
     {
         var elements = reader.Array(root, "calendars", "", required: true, MaxCalendars);
         if (elements is null) return null;
@@ -167,7 +152,7 @@ public static class EventJsonReader
             var id = reader.Text(elements[i], path, required: true, TextRules.Token);
             if (id is null) continue;
             if (Identifier.Problem(id) is { } problem) reader.Fail(path, problem);
-            else if (known is not null && !known.ContainsKey(id)) reader.Fail(path, $"calendar '{id}' does not exist; create it first (PUT …/calendars/{id})");
+            else if (!known.ContainsKey(id)) reader.Fail(path, $"calendar '{id}' does not exist; create it first (PUT …/calendars/{id})");
             else if (ids.Contains(id)) reader.Fail(path, $"calendar '{id}' is listed twice");
             else ids.Add(id);
         }
@@ -184,9 +169,8 @@ public static class EventJsonReader
             reader.Fail(JsonFieldReader.PathOf(parentPath, "timeZone"), $"'{id}' is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)");
             return null;
         }
-        // Default: the first calendar's zone; stored events always carry their zone explicitly.
+        // Default: the first calendar's zone (items default to the event's, which the caller handles).
         if (calendars is { Count: > 0 } && known is not null && known.TryGetValue(calendars[0], out var first)) return first.TimeZone;
-        if (known is null && calendars is not null) reader.Fail(JsonFieldReader.PathOf(parentPath, "timeZone"), "is required");
         return null;
     }
 
@@ -312,6 +296,7 @@ public static class EventJsonReader
         var start = ReadTime(reader, obj, path, "start");
         var end = ReadTime(reader, obj, path, "end");
         if (start is null || end is null) return null;
+        var startPath = JsonFieldReader.PathOf(path, "start");
         var endPath = JsonFieldReader.PathOf(path, "end");
         if (start is TimeInput.Date startDate)
         {
@@ -325,31 +310,67 @@ public static class EventJsonReader
                 reader.Fail(endPath, $"{TimeInput.Format(endDate.Value)} is before start {TimeInput.Format(startDate.Value)}");
                 return null;
             }
-            return ItemTiming.AllDay(startDate.Value, endDate.Value, zone);
+            var allDay = ItemTiming.AllDay(startDate.Value, endDate.Value, zone);
+            return WithinLimits(reader, startPath, allDay.StartInstant) & WithinLimits(reader, endPath, allDay.EndInstant) ? allDay : null;
         }
         if (end is TimeInput.Date)
         {
             reader.Fail(endPath, "must be a date-time like start, since start has a time");
             return null;
         }
-        var localStart = ToLocal(start, zone);
-        var localEnd = ToLocal(end, zone);
-        if (localEnd < localStart || EndInstant(localEnd, zone) < EndInstant(localStart, zone))
+        var zonedStart = Resolve(reader, startPath, start, zone);
+        var zonedEnd = Resolve(reader, endPath, end, zone);
+        if (!(WithinLimits(reader, startPath, zonedStart.ToInstant()) & WithinLimits(reader, endPath, zonedEnd.ToInstant()))) return null;
+        if (zonedEnd.ToInstant() < zonedStart.ToInstant())
         {
-            reader.Fail(endPath, $"{TimeInput.Format(localEnd)} is before start {TimeInput.Format(localStart)} ({zone.Id})");
+            reader.Fail(endPath, $"{Describe(zonedEnd)} is before start {Describe(zonedStart)} ({zone.Id})" + MovedNote(start, zonedStart));
             return null;
         }
-        return ItemTiming.Timed(localStart, localEnd, zone);
+        return ItemTiming.Timed(zonedStart, zonedEnd);
     }
 
-    private static Instant EndInstant(LocalDateTime local, DateTimeZone zone) => local.InZone(zone, Resolvers.LenientResolver).ToInstant();
-
-    private static LocalDateTime ToLocal(TimeInput input, DateTimeZone zone) => input switch
+    /// <summary>
+    /// The time an input names in the item's zone, by one rule (RFC 5545 section 3.3.5): an instant with an offset is that
+    /// instant; a local time skipped by a daylight-saving change moves forward by the gap, and one that happens twice is the
+    /// first. Either of those is said in a warning naming the field and the instant chosen.
+    /// </summary>
+    private static ZonedDateTime Resolve(JsonFieldReader reader, string path, TimeInput input, DateTimeZone zone)
     {
-        TimeInput.Local local => local.Value,
-        TimeInput.Absolute absolute => absolute.Value.InZone(zone).LocalDateTime,
-        _ => throw new ArgumentOutOfRangeException(nameof(input)),
-    };
+        if (input is TimeInput.Absolute absolute) return absolute.Value.InZone(zone);
+        var local = ((TimeInput.Local)input).Value;
+        var mapping = zone.MapLocal(local);
+        if (mapping.Count == 1) return mapping.Single();
+        var chosen = local.InZone(zone, Resolvers.LenientResolver);
+        if (mapping.Count == 0)
+        {
+            var after = zone.GetZoneInterval(chosen.ToInstant());
+            var before = zone.GetZoneInterval(after.Start - NodaTime.Duration.Epsilon);
+            reader.Warn(path, $"{TimeInput.Format(local)} does not exist in {zone.Id}: on {TimeInput.Format(local.Date)} clocks go from {Clock(after.Start.WithOffset(before.WallOffset).LocalDateTime)} straight to {Clock(after.Start.WithOffset(after.WallOffset).LocalDateTime)}; it is taken as {Describe(chosen)}");
+        }
+        else
+        {
+            reader.Warn(path, $"{TimeInput.Format(local)} happens twice in {zone.Id}; the first, {Describe(chosen)}, is taken (send {TimeInput.Format(mapping.Last().ToOffsetDateTime())} for the second)");
+        }
+        return chosen;
+    }
+
+    private static bool WithinLimits(JsonFieldReader reader, string path, Instant instant)
+    {
+        if (EventLimits.Contains(instant) || instant == EventLimits.Latest) return true;
+        reader.Fail(path, $"is out of range: events may lie from {EventLimits.Describe()}, and this is {TimeInput.Format(instant)}");
+        return false;
+    }
+
+    /// <summary>"2027-03-28T03:30:00+02:00 (2027-03-28T01:30:00Z)": the local time with its offset, and the instant.</summary>
+    private static string Describe(ZonedDateTime time) => $"{TimeInput.Format(time.ToOffsetDateTime())} ({TimeInput.Format(time.ToInstant())})";
+
+    private static string Clock(LocalDateTime time) => time.TimeOfDay.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Why a start differs from what was sent, for an end-before-start message.</summary>
+    private static string MovedNote(TimeInput sent, ZonedDateTime taken) =>
+        sent is TimeInput.Local local && local.Value != taken.LocalDateTime
+            ? $"; start {TimeInput.Format(local.Value)} does not exist there and became {TimeInput.Format(taken.LocalDateTime)}"
+            : "";
 
     private static TimeInput? ReadTime(JsonFieldReader reader, JsonElement obj, string path, string name)
     {
@@ -361,35 +382,7 @@ public static class EventJsonReader
             reader.Fail(JsonFieldReader.PathOf(path, name), $"'{text}' is not {TimeInput.AcceptedShapes}");
             return null;
         }
-        var year = input switch
-        {
-            TimeInput.Date d => d.Value.Year,
-            TimeInput.Local l => l.Value.Year,
-            TimeInput.Absolute a => a.Value.InUtc().Year,
-            _ => 0,
-        };
-        if (year is < 1900 or > 2200)
-        {
-            reader.Fail(JsonFieldReader.PathOf(path, name), $"year {year} is out of range (1900 to 2200)");
-            return null;
-        }
         return input;
-    }
-
-    /// <summary>Tombstones of removed items, as stored: [{"item": {...}, "removedAt": "...Z", "revision": n}].</summary>
-    private static IReadOnlyList<RemovedItem> ReadRemovedItems(JsonElement root, DateTimeZone eventZone, Context context)
-    {
-        if (JsonFieldReader.Find(root, "removedItems") is not { ValueKind: JsonValueKind.Array } removed) return [];
-        var reader = new JsonFieldReader();
-        var items = new List<RemovedItem>();
-        foreach (var entry in removed.EnumerateArray())
-        {
-            var item = ReadItem(reader, entry.GetProperty("item"), "removedItems", eventZone, context)
-                ?? throw new InvalidDataException($"A stored removed item is invalid: {string.Join("; ", reader.Errors)}");
-            var removedAt = TimeInput.ParseInstant(entry.GetProperty("removedAt").GetString()!) ?? throw new InvalidDataException("removedAt");
-            items.Add(new RemovedItem(item, removedAt, entry.GetProperty("revision").GetInt32()));
-        }
-        return items;
     }
 
     private static Place? ReadPlace(JsonFieldReader reader, JsonElement obj, string parentPath)

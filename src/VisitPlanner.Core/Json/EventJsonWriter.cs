@@ -4,14 +4,15 @@ using VisitPlanner.Core.Domain;
 namespace VisitPlanner.Core.Json;
 
 /// <summary>
-/// Writes an event as the API returns it. Storage keeps the same document, so there is one JSON shape
-/// for an event and <see cref="EventJsonReader"/> reads both.
+/// Writes an event as the API returns it: what <see cref="EventJsonReader"/> reads back, so a GET can be edited and PUT
+/// back unchanged. (Storage keeps its own format, in VisitPlanner.Storage.)
 /// </summary>
 public static class EventJsonWriter
 {
-    public static byte[] ToUtf8(VisitEvent visit) => JsonOutput.ToUtf8(writer => Write(writer, visit));
+    /// <param name="warnings">What the write that made this version read differently from how it was sent; only its answer carries them.</param>
+    public static byte[] ToUtf8(VisitEvent visit, IReadOnlyList<FieldWarning>? warnings = null) => JsonOutput.ToUtf8(writer => Write(writer, visit, warnings));
 
-    public static void Write(Utf8JsonWriter writer, VisitEvent visit)
+    public static void Write(Utf8JsonWriter writer, VisitEvent visit, IReadOnlyList<FieldWarning>? warnings = null)
     {
         writer.WriteStartObject();
         writer.WriteString("id", visit.Id);
@@ -45,9 +46,12 @@ public static class EventJsonWriter
             writer.WriteStartArray("removedItems");
             foreach (var removed in visit.RemovedItems)
             {
+                // What a cancelled entry shows, not the item's notes and people (they are not kept).
                 writer.WriteStartObject();
-                writer.WritePropertyName("item");
-                WriteItem(writer, removed.Item);
+                writer.WriteString("id", removed.Item.Id);
+                writer.WriteString("title", removed.Item.Title);
+                WriteTiming(writer, removed.Item);
+                if (removed.Item.Location is { } place) writer.WriteString("location", place.ToSingleLine());
                 writer.WriteString("removedAt", TimeInput.Format(removed.RemovedAt));
                 writer.WriteNumber("revision", removed.Revision);
                 writer.WriteEndObject();
@@ -59,6 +63,18 @@ public static class EventJsonWriter
         writer.WriteNumber("revision", visit.Revision);
         writer.WriteString("createdAt", TimeInput.Format(visit.CreatedAt));
         writer.WriteString("updatedAt", TimeInput.Format(visit.UpdatedAt));
+        if (warnings is { Count: > 0 })
+        {
+            writer.WriteStartArray("warnings");
+            foreach (var warning in warnings)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("field", warning.Field);
+                writer.WriteString("message", warning.Message);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 
@@ -79,18 +95,7 @@ public static class EventJsonWriter
         writer.WriteStartObject();
         writer.WriteString("id", item.Id);
         writer.WriteString("title", item.Title);
-        var timing = item.Timing;
-        if (timing.IsAllDay)
-        {
-            writer.WriteString("start", TimeInput.Format(timing.FirstDay));
-            writer.WriteString("end", TimeInput.Format(timing.LastDay));
-        }
-        else
-        {
-            writer.WriteString("start", TimeInput.Format(timing.Start));
-            writer.WriteString("end", TimeInput.Format(timing.End));
-        }
-        if (item.HasOwnTimeZone) writer.WriteString("timeZone", timing.Zone.Id);
+        WriteTiming(writer, item);
         if (item.Location is { } place)
         {
             writer.WriteStartObject("location");
@@ -109,6 +114,26 @@ public static class EventJsonWriter
             writer.WriteEndArray();
         }
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Local wall-clock times in the item's zone; a time that happens twice carries its offset, so putting the answer back
+    /// means the same instant. All-day items as dates, the last one inclusive.
+    /// </summary>
+    private static void WriteTiming(Utf8JsonWriter writer, ItineraryItem item)
+    {
+        var timing = item.Timing;
+        if (timing.IsAllDay)
+        {
+            writer.WriteString("start", TimeInput.Format(timing.FirstDay));
+            writer.WriteString("end", TimeInput.Format(timing.LastDay));
+        }
+        else
+        {
+            writer.WriteString("start", timing.StartOffset is null ? TimeInput.Format(timing.Start) : TimeInput.Format(timing.ZonedStart.ToOffsetDateTime()));
+            writer.WriteString("end", timing.EndOffset is null ? TimeInput.Format(timing.End) : TimeInput.Format(timing.ZonedEnd.ToOffsetDateTime()));
+        }
+        if (item.HasOwnTimeZone) writer.WriteString("timeZone", timing.Zone.Id);
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)

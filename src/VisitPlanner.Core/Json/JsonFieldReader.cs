@@ -9,6 +9,12 @@ namespace VisitPlanner.Core.Json;
 public sealed class JsonFieldReader
 {
     private readonly List<FieldError> _errors = [];
+    private readonly List<FieldWarning> _warnings = [];
+
+    /// <summary>What was accepted but not as sent (a local time that does not exist, or happens twice), for the answer to say.</summary>
+    public IReadOnlyList<FieldWarning> Warnings => _warnings;
+
+    public void Warn(string path, string message) => _warnings.Add(new FieldWarning(path, message));
 
     public IReadOnlyList<FieldError> Errors => _errors;
 

@@ -59,6 +59,9 @@ public abstract record TimeInput
 
     public static string Format(Instant instant) => InstantPattern.General.Format(instant);
 
+    /// <summary>"2026-11-01T01:30:00-05:00".</summary>
+    public static string Format(OffsetDateTime value) => OffsetPatterns[0].Format(value);
+
     public static Instant? ParseInstant(string text)
     {
         var result = InstantPattern.General.Parse(text);

@@ -22,18 +22,28 @@ public sealed class EventService(
     /// <summary>How long an Idempotency-Key is remembered.</summary>
     public static readonly Duration IdempotencyWindow = Duration.FromHours(24);
 
-    /// <summary>A created event, and whether it was created by an earlier request with the same Idempotency-Key.</summary>
-    public sealed record Created(VisitEvent Event, bool Replayed);
+    /// <summary>How many people or calendars an event write looks up at once.</summary>
+    public const int LookupConcurrency = 16;
+
+    /// <summary>
+    /// A created event, and whether it was created by an earlier request with the same Idempotency-Key (then it is the
+    /// event as it is now, which later edits may have changed). <see cref="Warnings"/>: what this request's body was read as.
+    /// </summary>
+    public sealed record Created(VisitEvent Event, bool Replayed, IReadOnlyList<FieldWarning> Warnings);
+
+    /// <summary>A replaced event, and what the body was read as where that differs from how it was sent.</summary>
+    public sealed record Saved(VisitEvent Event, IReadOnlyList<FieldWarning> Warnings);
 
     /// <summary>
     /// Posts an event. With an <paramref name="idempotencyKey"/>, a retry of the same request returns the event the
-    /// first one created (even if that one died halfway), and the same key with another body is refused (422).
+    /// first one created, as it is now (even if that one died halfway, whose index the retry completes), and the same
+    /// key with another body is refused (422).
     /// </summary>
     public async Task<Outcome<Created>> CreateAsync(JsonElement body, string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (idempotencyKey is not null && IdempotencyKeys.Problem(idempotencyKey) is { } keyProblem) return Problem.Invalid("Idempotency-Key", keyProblem);
-        var (draft, errors) = await ReadDraftAsync(body, cancellationToken);
-        if (draft is null) return Problem.Invalid(errors);
+        var reading = await ReadDraftAsync(body, cancellationToken);
+        if (reading.Draft is not { } draft) return Problem.Invalid(reading.Errors);
         var now = Clocks.Now(clock);
         var id = Identifier.NewId();
         if (idempotencyKey is not null)
@@ -41,7 +51,7 @@ public sealed class EventService(
             var claim = await ClaimAsync(idempotencyKey, id, body, now, cancellationToken);
             if (claim.Problem is { } claimProblem) return claimProblem;
             id = claim.Value!;
-            if (await events.GetAsync(id, cancellationToken) is { } earlier) return new Created(earlier.Event, Replayed: true);
+            if (await events.GetAsync(id, cancellationToken) is { } earlier) return await ReplayAsync(earlier.Event, reading.Warnings, cancellationToken);
         }
         var visit = draft.ToEvent(id, revision: 1, createdAt: now, updatedAt: now);
         try
@@ -51,10 +61,25 @@ public sealed class EventService(
         catch (EventAlreadyExistsException) when (idempotencyKey is not null)
         {
             // A concurrent retry with the same key got there first.
-            return new Created((await events.GetAsync(id, cancellationToken))!.Event, Replayed: true);
+            return await ReplayAsync((await events.GetAsync(id, cancellationToken))!.Event, reading.Warnings, cancellationToken);
+        }
+        catch (EventTooLargeException e)
+        {
+            return Problem.TooLarge("$", e.Message);
         }
         Invalidate(visit);
-        return new Created(visit, Replayed: false);
+        return new Created(visit, Replayed: false, reading.Warnings);
+    }
+
+    /// <summary>
+    /// A retry of a create that already happened: the first attempt may have died after writing the event and before its
+    /// index, so the index is brought to the event's state before answering, and the event is answered as it is now.
+    /// </summary>
+    private async Task<Created> ReplayAsync(VisitEvent existing, IReadOnlyList<FieldWarning> warnings, CancellationToken cancellationToken)
+    {
+        await events.RepairIndexAsync(existing, cancellationToken);
+        Invalidate(existing);
+        return new Created(existing, Replayed: true, warnings);
     }
 
     /// <summary>The event id this key stands for: a new one, or the one an earlier identical request claimed.</summary>
@@ -85,7 +110,7 @@ public sealed class EventService(
     }
 
     /// <param name="eventPath">Where the event is read (for the 428 that tells how to get its ETag).</param>
-    public async Task<Outcome<VisitEvent>> ReplaceAsync(string id, JsonElement body, EditPrecondition precondition, string eventPath, CancellationToken cancellationToken)
+    public async Task<Outcome<Saved>> ReplaceAsync(string id, JsonElement body, EditPrecondition precondition, string eventPath, CancellationToken cancellationToken)
     {
         if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("id", idProblem);
         if (BodyIdentity.Contradicts(body, id)) return Problem.Invalid("id", $"does not match the event id '{id}' in the URL");
@@ -95,8 +120,8 @@ public sealed class EventService(
         if (!precondition.Given) return Problem.PreconditionRequired(eventPath);
         if (!precondition.AdmitsRevision(stored.Event.Revision)) return Problem.PreconditionFailed(stored.Event.Revision);
         // Only now look up the calendars and people the body names: a missing event or stale ETag needs none of it.
-        var (draft, errors) = await ReadDraftAsync(body, cancellationToken);
-        if (draft is null) return Problem.Invalid(errors);
+        var reading = await ReadDraftAsync(body, cancellationToken);
+        if (reading.Draft is not { } draft) return Problem.Invalid(reading.Errors);
         if (stored.Event.Status == EventStatus.Cancelled)
             return Problem.Conflict($"Event '{id}' is cancelled and can no longer be changed; post a new event instead.");
         var current = stored.Event;
@@ -107,14 +132,17 @@ public sealed class EventService(
         };
         try
         {
-            await SaveAsync(stored, next, cancellationToken);
-            return next;
+            return new Saved(await SaveAsync(stored, next, cancellationToken), reading.Warnings);
         }
         catch (ConcurrencyConflictException)
         {
             // Someone else's write landed between our read and ours: theirs stands, and this If-Match is now stale.
             var latest = await events.GetAsync(id, cancellationToken);
             return latest is null ? Problem.NotFound($"Event '{id}'") : Problem.PreconditionFailed(latest.Event.Revision);
+        }
+        catch (EventTooLargeException e)
+        {
+            return Problem.TooLarge("$", e.Message);
         }
     }
 
@@ -138,8 +166,7 @@ public sealed class EventService(
             var next = stored.Event with { Status = EventStatus.Cancelled, Revision = stored.Event.Revision + 1, UpdatedAt = Clocks.Now(clock) };
             try
             {
-                await SaveAsync(stored, next, cancellationToken);
-                return next;
+                return await SaveAsync(stored, next, cancellationToken);
             }
             catch (ConcurrencyConflictException) when (!precondition.Given || precondition.AnyVersion)
             {
@@ -175,24 +202,36 @@ public sealed class EventService(
         }
     }
 
-    /// <summary>Writes <paramref name="next"/> over <paramref name="stored"/>; throws <see cref="ConcurrencyConflictException"/> when another write came first.</summary>
-    private async Task SaveAsync(StoredEvent stored, VisitEvent next, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="next"/> over <paramref name="stored"/> and returns it as stored; throws
+    /// <see cref="ConcurrencyConflictException"/> when another write came first.
+    /// </summary>
+    private async Task<VisitEvent> SaveAsync(StoredEvent stored, VisitEvent next, CancellationToken cancellationToken)
     {
-        await events.ReplaceAsync(stored, next, cancellationToken);
+        var saved = await events.ReplaceAsync(stored, next, cancellationToken);
         Invalidate(stored.Event);
-        Invalidate(next);
+        Invalidate(saved);
+        return saved;
     }
 
-    private async Task<(EventDraft? Draft, IReadOnlyList<FieldError> Errors)> ReadDraftAsync(JsonElement body, CancellationToken cancellationToken)
+    private async Task<EventReading> ReadDraftAsync(JsonElement body, CancellationToken cancellationToken)
     {
-        var calendarLookups = Task.WhenAll(EventJsonReader.PeekCalendarIds(body).Select(id => calendars.GetAsync(id, cancellationToken)));
         // Over the cap the reader refuses the body: look nobody up then, so a huge list costs no reads.
         var personIds = EventJsonReader.PeekPersonIds(body);
         if (personIds.Count > EventJsonReader.MaxPeople) personIds = [];
-        var personLookups = Task.WhenAll(personIds.Select(id => people.GetAsync(id, cancellationToken)));
-        var knownCalendars = (await calendarLookups).OfType<VisitCalendar>().ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var knownPeople = (await personLookups).OfType<Person>().Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var knownCalendars = (await LookUpAsync(EventJsonReader.PeekCalendarIds(body), calendars.GetAsync, cancellationToken)).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var knownPeople = (await LookUpAsync(personIds, people.GetAsync, cancellationToken)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         return EventJsonReader.ReadDraft(body, knownCalendars, knownPeople, () => Identifier.NewId(10));
+    }
+
+    /// <summary>The ones of <paramref name="ids"/> that exist, read at most <see cref="LookupConcurrency"/> at a time.</summary>
+    private static async Task<IReadOnlyList<T>> LookUpAsync<T>(IReadOnlyList<string> ids, Func<string, CancellationToken, Task<T?>> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        var found = new T?[ids.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = LookupConcurrency, CancellationToken = cancellationToken },
+            async (i, token) => found[i] = await read(ids[i], token));
+        return found.OfType<T>().ToArray();
     }
 
     /// <summary>Feeds this instance serves for the event's calendars and people re-read their version now.</summary>

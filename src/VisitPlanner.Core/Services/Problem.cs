@@ -23,6 +23,9 @@ public sealed record Problem(int Status, string Title, string Detail, IReadOnlyL
             [new FieldError("If-Match", $"is stale; the current ETag is {current}")]);
     }
 
+    /// <summary>413: what was sent, or what it would make, is larger than the app keeps or serves.</summary>
+    public static Problem TooLarge(string field, string detail) => new(413, "Too large", detail, [new FieldError(field, detail)]);
+
     public static Problem Conflict(string detail) => new(409, "Conflict", detail, []);
 
     /// <param name="path">Where the current version is read, e.g. "/api/events/abc".</param>

@@ -19,7 +19,7 @@ public sealed class EventFunctions(EventService events, PublicLinks links)
         var created = await events.CreateAsync(body.RootElement, idempotencyKey, cancellationToken);
         // A retry gets 201 and the same Location, marked as a replay (docs/reliability.md).
         return Responses.From(created, c => Responses.Event(c.Event, 201, location: links.For(request).EventPath(c.Event.Id),
-            extraHeaders: c.Replayed ? new Dictionary<string, string> { ["Idempotent-Replayed"] = "true" } : null));
+            extraHeaders: c.Replayed ? new Dictionary<string, string> { ["Idempotent-Replayed"] = "true" } : null, warnings: c.Warnings));
     }
 
     [Function("GetEvent")]
@@ -35,7 +35,7 @@ public sealed class EventFunctions(EventService events, PublicLinks links)
     {
         using var body = await JsonRequest.ReadAsync(request, cancellationToken);
         var replaced = await events.ReplaceAsync(id, body.RootElement, EventETags.Precondition(request), links.For(request).EventPath(id), cancellationToken);
-        return Responses.From(replaced, visit => Responses.Event(visit));
+        return Responses.From(replaced, saved => Responses.Event(saved.Event, warnings: saved.Warnings));
     }
 
     [Function("CancelEvent")]

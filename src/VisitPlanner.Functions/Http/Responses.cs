@@ -16,11 +16,13 @@ public static class Responses
     public static IActionResult From<T>(Outcome<T> outcome, Func<T, IActionResult> answer) =>
         outcome.Problem is { } problem ? Problem(problem) : answer(outcome.Value!);
 
-    public static IActionResult Event(VisitEvent visit, int status = 200, string? location = null, IReadOnlyDictionary<string, string>? extraHeaders = null)
+    /// <param name="warnings">What the write's body was read as where that differs from how it was sent (answers to writes only).</param>
+    public static IActionResult Event(VisitEvent visit, int status = 200, string? location = null, IReadOnlyDictionary<string, string>? extraHeaders = null,
+        IReadOnlyList<FieldWarning>? warnings = null)
     {
         var headers = new Dictionary<string, string>(extraHeaders ?? new Dictionary<string, string>()) { ["ETag"] = EventETags.Of(visit) };
         if (location is not null) headers["Location"] = location;
-        return new BytesResult(status, Json, EventJsonWriter.ToUtf8(visit), headers);
+        return new BytesResult(status, Json, EventJsonWriter.ToUtf8(visit, warnings), headers);
     }
 
     public static IActionResult Calendar(VisitCalendar calendar, SiteLinks links, int status = 200) =>

@@ -1,9 +1,10 @@
-using Azure.Data.Tables;
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Repositories;
+using VisitPlanner.Storage.Documents;
 
 namespace VisitPlanner.Storage.Tables;
 
@@ -12,15 +13,16 @@ namespace VisitPlanner.Storage.Tables;
 /// between writing an event and writing its index. Two passes, each resumable from a cursor kept in the Events
 /// table (partition "~maintenance"):
 /// <list type="number">
-/// <item>events → rows: every row an event should have exists at its revision (insert-only, or replace on the
-/// row's ETag, so a concurrent writer always wins);</item>
-/// <item>rows → events: an index row whose event is gone, whose key is an older version's, or that stayed live in
-/// an agenda the event left, is removed (or turned into a withdrawn row). Each row is read before its event, and
-/// events are written before their rows, so the event read is never older than the row.</item>
+/// <item>events → rows: every partition an event should have a row in has it at the event's revision, written through
+/// <see cref="IndexWriter"/> like any event write, so a concurrent writer's newer row always wins;</item>
+/// <item>rows → events: an index row whose event is gone, that its partition's locator no longer names, or (rows from
+/// before locators) whose key is an older version's, is removed; one that stayed live in an agenda the event left is
+/// withdrawn; a withdrawn row whose announcement has lapsed is removed. Each row is read before its event, and events
+/// are written before their rows, so the event read is never older than the row.</item>
 /// </list>
-/// Every change to an agenda's rows touches its profile in the same transaction, so feed versions stay exact.
+/// Every change to what an agenda's feed shows touches its profile in the same transaction, so feed versions stay exact.
 /// </summary>
-public sealed class IndexReconciler(VisitPlannerTables tables, IClock clock, ILogger<IndexReconciler> logger) : IIndexReconciler
+public sealed class IndexReconciler(VisitPlannerTables tables, IndexWriter index, IClock clock, ILogger<IndexReconciler> logger) : IIndexReconciler
 {
     private const string MaintenancePartition = "~maintenance";
     private const string CheckpointRow = "reconciler";
@@ -45,41 +47,17 @@ public sealed class IndexReconciler(VisitPlannerTables tables, IClock clock, ILo
             var restored = 0;
             foreach (var entity in page.Values)
             {
-                var visit = TableAgendaRepository.ParseDocument(entity);
-                restored += await EnsureRowsAsync(visit, cancellationToken);
+                var visit = DocumentColumns.ReadEvent(entity);
+                restored += await index.WriteAsync(EventIndexRows.Writes(tables, previous: null, visit, EventDocument.Write(visit), clock.GetCurrentInstant()));
             }
             return (page.Values.Count, restored, page.ContinuationToken);
         }
         return (0, 0, null);
     }
 
-    /// <summary>Writes every row the event should have that is missing or older than the event.</summary>
-    private async Task<int> EnsureRowsAsync(VisitEvent visit, CancellationToken cancellationToken)
-    {
-        var document = EventIndexRows.Document(visit);
-        var restored = 0;
-        foreach (var agenda in EventIndexRows.Agendas(visit))
-        {
-            var wanted = EventIndexRows.AgendaRow(agenda, visit, document);
-            var existing = await tables.Agendas.GetEntityIfExistsAsync<TableEntity>(wanted.PartitionKey, wanted.RowKey, cancellationToken: cancellationToken);
-            TableTransactionAction write;
-            if (!existing.HasValue) write = new TableTransactionAction(TableTransactionActionType.Add, wanted);
-            else if ((existing.Value!.GetInt32("Revision") ?? 0) < visit.Revision || existing.Value.GetBoolean("Withdrawn") == true)
-                write = new TableTransactionAction(TableTransactionActionType.UpdateReplace, wanted, existing.Value.ETag);
-            else continue;
-            if (await TrySubmitAsync([write, Touch(wanted.PartitionKey)], cancellationToken)) restored++;
-        }
-        if (EventIndexRows.CompletionRow(visit) is { } completion
-            && !(await tables.Completion.GetEntityIfExistsAsync<TableEntity>(completion.PartitionKey, completion.RowKey, cancellationToken: cancellationToken)).HasValue)
-        {
-            if (await TrySubmitAsync(tables.Completion, [new TableTransactionAction(TableTransactionActionType.Add, completion)], cancellationToken)) restored++;
-        }
-        return restored;
-    }
-
     private async Task<(int Checked, int Removed, string? Cursor)> CheckRowsAsync(string? cursor, int budget, CancellationToken cancellationToken)
     {
-        // Index rows only: profile and subscription rows start with '~'.
+        // Index rows only: profile, subscription and locator rows start with '~'.
         var filter = TableClient.CreateQueryFilter($"RowKey lt {"~"}");
         await foreach (var page in tables.Agendas.QueryAsync<TableEntity>(filter, budget, cancellationToken: cancellationToken).AsPages(cursor, budget))
         {
@@ -91,7 +69,7 @@ public sealed class IndexReconciler(VisitPlannerTables tables, IClock clock, ILo
                 if (!events.TryGetValue(eventId, out var visit))
                 {
                     var stored = await tables.Events.GetEntityIfExistsAsync<TableEntity>(eventId, "event", cancellationToken: cancellationToken);
-                    events[eventId] = visit = stored.HasValue ? TableAgendaRepository.ParseDocument(stored.Value!) : null;
+                    events[eventId] = visit = stored.HasValue ? DocumentColumns.ReadEvent(stored.Value!) : null;
                 }
                 if (await RepairRowAsync(row, visit, cancellationToken)) removed++;
             }
@@ -104,42 +82,45 @@ public sealed class IndexReconciler(VisitPlannerTables tables, IClock clock, ILo
     private async Task<bool> RepairRowAsync(TableEntity row, VisitEvent? visit, CancellationToken cancellationToken)
     {
         var delete = new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag);
-        if (visit is null) return await TrySubmitAsync([delete, Touch(row.PartitionKey)], cancellationToken);
+        var located = await tables.Agendas.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, IndexLocator.RowKey(row.GetString("EventId")), cancellationToken: cancellationToken);
+        var locator = located.HasValue ? located.Value : null;
+        if (visit is null)
+        {
+            List<TableTransactionAction> actions = [delete, Touch(row.PartitionKey)];
+            if (locator is not null) actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, locator, locator.ETag));
+            return await TrySubmitAsync(actions, cancellationToken);
+        }
 
-        var expectedKey = RowKeys.ByEnd(visit.EndsAt, visit.Id);
-        var belongs = EventIndexRows.Agendas(visit).Any(a => AgendaRows.PartitionKey(a) == row.PartitionKey);
-        var withdrawn = row.GetBoolean("Withdrawn") == true;
-        if (belongs && row.RowKey != expectedKey)
-            return await TrySubmitAsync([delete, Touch(row.PartitionKey)], cancellationToken);
-        if (!belongs && !withdrawn)
+        // A row its locator does not name was left behind; before locators, a row at another key than the event's now.
+        var orphan = locator is not null ? IndexLocator.IndexRowKeyOf(locator) != row.RowKey : row.RowKey != RowKeys.ByEnd(visit.EndsAt, visit.Id);
+        if (orphan) return await TrySubmitAsync([delete, Touch(row.PartitionKey)], cancellationToken);
+
+        var agenda = AgendaRows.AgendaOf(row.PartitionKey);
+        var withdrawnAt = row.GetDateTimeOffset("WithdrawnAt") is { } at ? Instant.FromDateTimeOffset(at) : (Instant?)null;
+        if (withdrawnAt is null && !EventIndexRows.Agendas(visit).Contains(agenda))
         {
             // The event left this agenda but the write that should have withdrawn it here did not happen.
-            var agenda = AgendaOf(row.PartitionKey);
-            var replacement = EventIndexRows.AgendaRow(agenda, visit, EventIndexRows.Document(visit), withdrawnAt: clock.GetCurrentInstant().ToDateTimeOffset());
-            var actions = row.RowKey == replacement.RowKey
-                ? new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, replacement, row.ETag) }
-                : [delete, new TableTransactionAction(TableTransactionActionType.Add, replacement)];
-            actions.Add(Touch(row.PartitionKey));
-            return await TrySubmitAsync(actions, cancellationToken);
+            var withdrawn = EventIndexRows.AgendaRow(agenda, visit, EventDocument.Write(visit), withdrawnAt: clock.GetCurrentInstant());
+            return await index.WriteAsync([new IndexWrite(tables.Agendas, withdrawn, TouchProfile: true, legacyRowKey: row.RowKey)]) > 0;
+        }
+        if (withdrawnAt is { } since && since + Retention.Tombstones < clock.GetCurrentInstant() && locator is not null)
+        {
+            // Announced for long enough; the feed no longer shows it. The locator stays, so a late older write still finds it.
+            var emptied = IndexLocator.Entity(row.PartitionKey, visit.Id, null, IndexLocator.RevisionOf(locator));
+            return await TrySubmitAsync([delete, new TableTransactionAction(TableTransactionActionType.UpdateReplace, emptied, locator.ETag)], cancellationToken);
         }
         return false;
     }
 
-    private static AgendaKey AgendaOf(string partitionKey) =>
-        partitionKey.StartsWith("c.", StringComparison.Ordinal) ? AgendaKey.Calendar(partitionKey[2..]) : AgendaKey.Person(partitionKey[2..]);
-
     private TableTransactionAction Touch(string partitionKey) =>
-        new(TableTransactionActionType.UpdateMerge, EventIndexRows.ProfileTouch(partitionKey, clock.GetCurrentInstant().ToDateTimeOffset()), ETag.All);
-
-    private Task<bool> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken) =>
-        TrySubmitAsync(tables.Agendas, actions, cancellationToken);
+        new(TableTransactionActionType.UpdateMerge, EventIndexRows.ProfileTouch(partitionKey, clock.GetCurrentInstant()), ETag.All);
 
     /// <summary>A conflict means a writer got there first with something newer: leave it.</summary>
-    private static async Task<bool> TrySubmitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    private async Task<bool> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken);
+            await tables.Agendas.SubmitTransactionAsync(actions, cancellationToken);
             return true;
         }
         catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)

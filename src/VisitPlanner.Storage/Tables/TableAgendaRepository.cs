@@ -1,14 +1,12 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Json;
 using VisitPlanner.Core.Repositories;
 
 namespace VisitPlanner.Storage.Tables;
 
 /// <summary>Reads agendas: the head a poll needs (one query), and index rows by time window.</summary>
-public sealed class TableAgendaRepository(VisitPlannerTables tables) : IAgendaRepository
+public sealed class TableAgendaRepository(VisitPlannerTables tables, EventReader events) : IAgendaRepository
 {
     public async Task<AgendaHead?> ReadHeadAsync(AgendaKey agenda, string? subscriptionId, CancellationToken cancellationToken)
     {
@@ -37,30 +35,35 @@ public sealed class TableAgendaRepository(VisitPlannerTables tables) : IAgendaRe
     {
         await tables.EnsureCreatedAsync();
         var partition = AgendaRows.PartitionKey(agenda);
-        var (from, to) = (window.From, window.To);
-        // Index rows are keyed by end time. An event overlapping [from, to) ends after `from`, and, as no event
-        // spans more than MaxEventSpan, before to + MaxEventSpan: both bounds are on the key, so the query reads
-        // only rows near the window, however long the agenda's history.
-        var lower = RowKeys.TimePrefix(from + Duration.FromSeconds(1));
-        var upper = RowKeys.TimePrefix(to + Retention.MaxEventSpan + Duration.FromSeconds(1));
+        // Index rows are keyed by end time. An event overlapping the window ends after its start, and, as no event spans
+        // more than MaxEventSpan, before its end + MaxEventSpan: both bounds are on the key, so the query reads only rows
+        // near the window, however long the agenda's history.
+        var lower = RowKeys.TimePrefix(window.From + Duration.FromSeconds(1));
+        var upper = RowKeys.TimePrefix(window.To + Retention.MaxEventSpan + Duration.FromSeconds(1));
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper} and StartsAt lt {to.ToDateTimeOffset()}");
+            $"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper} and StartsAt lt {window.To.ToDateTimeOffset()}");
         if (!includeWithdrawn) filter += " and Withdrawn eq false";
         var pages = tables.Agendas.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
             .AsPages(ContinuationTokens.Decode(continuationToken, partition), pageSize);
         await foreach (var page in pages)
         {
-            var entries = page.Values
-                .Select(row => new AgendaEntry(ParseDocument(row), row.GetDateTimeOffset("WithdrawnAt") is { } withdrawn ? Instant.FromDateTimeOffset(withdrawn) : null))
-                .ToArray();
-            return new EventListingPage(entries, ContinuationTokens.Encode(page.ContinuationToken));
+            return new EventListingPage(await EntriesAsync(page.Values, cancellationToken), ContinuationTokens.Encode(page.ContinuationToken));
         }
         return new EventListingPage([], null);
     }
 
-    internal static VisitEvent ParseDocument(TableEntity entity)
+    /// <summary>Rows that carry their event (calendars) as they are; rows that only name it (people) with the event read from the Events table.</summary>
+    private async Task<IReadOnlyList<AgendaEntry>> EntriesAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
     {
-        using var json = JsonDocument.Parse(DocumentColumns.Read(entity), JsonOutput.ParseOptions);
-        return EventJsonReader.ReadStored(json.RootElement);
+        var named = rows.Where(r => !EventIndexRows.CarriesDocument(r)).Select(r => (r.GetString("EventId"), r.GetInt32("Revision") ?? 0)).ToArray();
+        var read = named.Length == 0 ? new Dictionary<string, VisitEvent>() : await events.ReadAsync(named, cancellationToken);
+        var entries = new List<AgendaEntry>(rows.Count);
+        foreach (var row in rows)
+        {
+            var withdrawnAt = row.GetDateTimeOffset("WithdrawnAt") is { } withdrawn ? Instant.FromDateTimeOffset(withdrawn) : (Instant?)null;
+            if (EventIndexRows.CarriesDocument(row)) entries.Add(new AgendaEntry(DocumentColumns.ReadEvent(row), withdrawnAt));
+            else if (read.TryGetValue(row.GetString("EventId"), out var visit)) entries.Add(new AgendaEntry(visit, withdrawnAt));
+        }
+        return entries;
     }
 }

@@ -1,18 +1,19 @@
-using Azure.Data.Tables;
 using Azure;
+using Azure.Data.Tables;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Repositories;
+using VisitPlanner.Storage.Documents;
 
 namespace VisitPlanner.Storage.Tables;
 
 /// <summary>
-/// Events on Table Storage. The event entity (PartitionKey = id) is the truth and is written first, in one
-/// atomic operation guarded by its ETag; the index rows derived from it (<see cref="EventIndexRows"/>) are
-/// written after, one transaction per agenda partition. A reader of the index therefore never sees an event
-/// version whose own write failed.
+/// Events on Table Storage. The event entity (PartitionKey = id) is the truth and is written first, in one atomic
+/// operation guarded by its ETag; the index rows derived from it (<see cref="EventIndexRows"/>) are written after, by
+/// <see cref="IndexWriter"/>, one guarded transaction per partition. A reader of the index therefore never sees an
+/// event version whose own write failed, and never an index row older than one it saw before.
 /// </summary>
-public sealed class TableEventRepository(VisitPlannerTables tables, IClock clock) : IEventRepository
+public sealed class TableEventRepository(VisitPlannerTables tables, IndexWriter index, IClock clock) : IEventRepository
 {
     private const string EventRowKey = "event";
 
@@ -22,13 +23,14 @@ public sealed class TableEventRepository(VisitPlannerTables tables, IClock clock
         var response = await tables.Events.GetEntityIfExistsAsync<TableEntity>(id, EventRowKey, cancellationToken: cancellationToken);
         if (!response.HasValue) return null;
         var entity = response.Value!;
-        return new StoredEvent(Parse(entity), entity.ETag.ToString());
+        return new StoredEvent(DocumentColumns.ReadEvent(entity), entity.ETag.ToString());
     }
 
     public async Task CreateAsync(VisitEvent visit, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var document = EventIndexRows.Document(visit);
+        var document = EventDocument.Write(visit);
+        if (document.Length > DocumentColumns.MaxBytes) throw TooLarge(document.Length);
         try
         {
             await tables.Events.AddEntityAsync(EventEntity(visit, document), cancellationToken);
@@ -37,22 +39,29 @@ public sealed class TableEventRepository(VisitPlannerTables tables, IClock clock
         {
             throw new EventAlreadyExistsException(visit.Id, e);
         }
-        await WriteIndexAsync(previous: null, visit, document, cancellationToken);
+        await index.WriteAsync(EventIndexRows.Writes(tables, previous: null, visit, document, clock.GetCurrentInstant()));
     }
 
-    public async Task ReplaceAsync(StoredEvent previous, VisitEvent next, CancellationToken cancellationToken)
+    public async Task<VisitEvent> ReplaceAsync(StoredEvent previous, VisitEvent next, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var document = EventIndexRows.Document(next);
+        var (stored, document) = Fitted(next);
         try
         {
-            await tables.Events.UpdateEntityAsync(EventEntity(next, document), new ETag(previous.ConcurrencyToken), TableUpdateMode.Replace, cancellationToken);
+            await tables.Events.UpdateEntityAsync(EventEntity(stored, document), new ETag(previous.ConcurrencyToken), TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
             throw new ConcurrencyConflictException($"Event '{next.Id}' changed since revision {previous.Event.Revision} was read.", e);
         }
-        await WriteIndexAsync(previous.Event, next, document, cancellationToken);
+        await index.WriteAsync(EventIndexRows.Writes(tables, previous.Event, stored, document, clock.GetCurrentInstant()));
+        return stored;
+    }
+
+    public async Task RepairIndexAsync(VisitEvent visit, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        await index.WriteAsync(EventIndexRows.Writes(tables, previous: null, visit, EventDocument.Write(visit), clock.GetCurrentInstant()));
     }
 
     public async Task<IReadOnlyList<CompletionEntry>> EndedOpenEventsAsync(Instant now, int max, CancellationToken cancellationToken)
@@ -76,62 +85,26 @@ public sealed class TableEventRepository(VisitPlannerTables tables, IClock clock
     }
 
     /// <summary>
-    /// Brings the index partitions from <paramref name="previous"/>'s rows to <paramref name="next"/>'s. In each
-    /// agenda partition, removing the stale row, upserting the current one and touching the profile (the feed
-    /// version) is one transaction, so a feed sees the old version or the new, never both or neither.
+    /// The event as it can be stored: when its document would not fit in an entity, the oldest tombstones lapse early
+    /// (they have been in feeds the longest); when the live event alone does not fit, it is refused.
     /// </summary>
-    private async Task WriteIndexAsync(VisitEvent? previous, VisitEvent next, byte[] document, CancellationToken cancellationToken)
+    private static (VisitEvent Stored, byte[] Document) Fitted(VisitEvent next)
     {
-        var now = clock.GetCurrentInstant().ToDateTimeOffset();
-        var current = EventIndexRows.Agendas(next).ToHashSet();
-        var left = previous is null ? [] : EventIndexRows.Agendas(previous).Where(a => !current.Contains(a)).ToArray();
-
-        var wanted = current.Select(agenda => (Table: tables.Agendas, Row: EventIndexRows.AgendaRow(agenda, next, document)))
-            // An agenda the event left keeps a withdrawn row, so its feed can announce the event as cancelled.
-            .Concat(left.Select(agenda => (Table: tables.Agendas, Row: EventIndexRows.AgendaRow(agenda, next, document, withdrawnAt: now))))
-            .ToList();
-        if (EventIndexRows.CompletionRow(next) is { } completion) wanted.Add((tables.Completion, completion));
-
-        var stale = new List<(TableClient Table, TableEntity Row)>();
-        if (previous is not null)
+        var document = EventDocument.Write(next);
+        var stored = next;
+        while (document.Length > DocumentColumns.MaxBytes && stored.RemovedItems.Count > 0)
         {
-            stale.AddRange(EventIndexRows.Agendas(previous).Select(agenda => (tables.Agendas, EventIndexRows.AgendaRow(agenda, previous, []))));
-            if (EventIndexRows.CompletionRow(previous) is { } oldCompletion) stale.Add((tables.Completion, oldCompletion));
-            stale.RemoveAll(old => wanted.Any(w => w.Table == old.Table && w.Row.PartitionKey == old.Row.PartitionKey && w.Row.RowKey == old.Row.RowKey));
+            // Drop a share at a time: re-encoding after each single drop would be quadratic for hundreds of tombstones.
+            var drop = Math.Max(1, stored.RemovedItems.Count / 8);
+            stored = stored with { RemovedItems = stored.RemovedItems.Skip(drop).ToArray() };
+            document = EventDocument.Write(stored);
         }
-
-        var partitions = wanted.Select(w => (w.Table, w.Row.PartitionKey)).Concat(stale.Select(s => (s.Table, s.Row.PartitionKey))).Distinct();
-        foreach (var (table, partition) in partitions)
-        {
-            var actions = stale.Where(s => s.Table == table && s.Row.PartitionKey == partition)
-                .Select(s => new TableTransactionAction(TableTransactionActionType.Delete, s.Row, ETag.All))
-                .Concat(wanted.Where(w => w.Table == table && w.Row.PartitionKey == partition)
-                    .Select(w => new TableTransactionAction(TableTransactionActionType.UpsertReplace, w.Row)))
-                .ToList();
-            if (table == tables.Agendas)
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, EventIndexRows.ProfileTouch(partition, now), ETag.All));
-            await SubmitAsync(table, actions, cancellationToken);
-        }
+        if (document.Length > DocumentColumns.MaxBytes) throw TooLarge(document.Length);
+        return (stored, document);
     }
 
-    /// <summary>Submits one partition's changes; a stale row that is already gone must not stop the rest.</summary>
-    private static async Task SubmitAsync(TableClient table, List<TableTransactionAction> actions, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.SubmitTransactionAsync(actions, cancellationToken);
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 404)
-        {
-            // Retry without the deletes, which may name rows already gone; the rest stays one transaction.
-            var upserts = actions.Where(a => a.ActionType != TableTransactionActionType.Delete).ToList();
-            if (upserts.Count > 0) await table.SubmitTransactionAsync(upserts, cancellationToken);
-            foreach (var delete in actions.Where(a => a.ActionType == TableTransactionActionType.Delete))
-            {
-                await table.DeleteEntityAsync(delete.Entity.PartitionKey, delete.Entity.RowKey, ETag.All, cancellationToken);
-            }
-        }
-    }
+    private static EventTooLargeException TooLarge(int bytes) =>
+        new($"The event would take {bytes / 1024} KiB as stored; one event may take at most {DocumentColumns.MaxBytes / 1024} KiB.");
 
     private static TableEntity EventEntity(VisitEvent visit, byte[] document)
     {
@@ -145,9 +118,7 @@ public sealed class TableEventRepository(VisitPlannerTables tables, IClock clock
             ["EndsAt"] = visit.EndsAt.ToDateTimeOffset(),
             ["Calendars"] = string.Join(",", visit.Calendars),
         };
-        DocumentColumns.Write(entity, document);
+        DocumentColumns.Write(entity, document, EventDocument.CurrentSchema);
         return entity;
     }
-
-    private static VisitEvent Parse(TableEntity entity) => TableAgendaRepository.ParseDocument(entity);
 }

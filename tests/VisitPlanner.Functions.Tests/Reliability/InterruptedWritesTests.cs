@@ -119,8 +119,7 @@ public class InterruptedWritesTests(ITestOutputHelper output)
         var table = new TableServiceClient(connectionString).GetTableClient(prefix + "Events");
         await foreach (var entity in table.QueryAsync<TableEntity>(e => e.RowKey == "event"))
         {
-            using var json = JsonDocument.Parse(DocumentColumns.Read(entity));
-            var visit = EventJsonReader.ReadStored(json.RootElement);
+            var visit = DocumentColumns.ReadEvent(entity);
             events[visit.Id] = visit;
         }
         output.WriteLine($"{events.Count} events stored");

@@ -29,14 +29,16 @@ public sealed class AzuriteTables : IAsyncLifetime
         return id;
     }
 
+    public NodaTime.IClock Clock { get; } = NodaTime.SystemClock.Instance;
+
     public async Task InitializeAsync()
     {
         var azurite = await TestAzurite.GetAsync();
         var options = Options = new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = TestAzurite.NewTablePrefix() };
         Tables = new VisitPlannerTables(new TableServiceClient(options.ConnectionString), options);
-        Events = new TableEventRepository(Tables, NodaTime.SystemClock.Instance);
+        Events = new TableEventRepository(Tables, new IndexWriter(Clock), Clock);
         Calendars = new TableCalendarRepository(Tables);
-        Agendas = new TableAgendaRepository(Tables);
+        Agendas = new TableAgendaRepository(Tables, new EventReader(Tables));
         People = new TablePersonRepository(Tables);
         Subscriptions = new TableSubscriptionRepository(Tables);
     }

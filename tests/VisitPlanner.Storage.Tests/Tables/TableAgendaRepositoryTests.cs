@@ -24,7 +24,8 @@ public class TableAgendaRepositoryTests(AzuriteTables storage) : IClassFixture<A
         var counter = new StorageRequestCounter();
         var options = new TableClientOptions();
         options.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
-        var counted = new TableAgendaRepository(new VisitPlannerTables(new TableServiceClient((await TestAzurite.GetAsync()).ConnectionString, options), storage.Options));
+        var countedTables = new VisitPlannerTables(new TableServiceClient((await TestAzurite.GetAsync()).ConnectionString, options), storage.Options);
+        var counted = new TableAgendaRepository(countedTables, new EventReader(countedTables));
         await counted.ReadHeadAsync(calendar, null, None); // creates-if-missing the tables once per process
 
         var before = counter.Total;

@@ -214,4 +214,53 @@ public class TableEventRepositoryTests(AzuriteTables storage) : IClassFixture<Az
 
         Assert.Equal(2, Assert.Single(await AllInCalendarAsync(calendar)).Revision);
     }
+
+    [Fact]
+    public async Task TheOldestTombstonesLapseEarlyWhenTheDocumentWouldNotFitOneEntity()
+    {
+        var visit = StoredEvents.Shouyang(NewId(), await storage.NewCalendarAsync());
+        await storage.Events.CreateAsync(visit, None);
+        // Made directly, past what the API lets through: 400 tombstones of about 4 KB each.
+        var big = new string('航', 1300);
+        var removed = Enumerable.Range(0, 400).Select(i => RemovedItem.Of(visit.Itinerary[0] with { Id = $"gone-{i:000}", Title = big }, StoredEvents.Now, 2)).ToArray();
+        var next = visit with { Revision = 2, RemovedItems = removed };
+
+        var stored = await storage.Events.ReplaceAsync((await storage.Events.GetAsync(visit.Id, None))!, next, None);
+
+        Assert.InRange(stored.RemovedItems.Count, 1, 399);
+        Assert.Equal("gone-399", stored.RemovedItems[^1].Item.Id);
+        var read = (await storage.Events.GetAsync(visit.Id, None))!.Event;
+        Assert.Equal(stored.RemovedItems.Select(r => r.Item.Id), read.RemovedItems.Select(r => r.Item.Id));
+    }
+
+    [Fact]
+    public async Task AnEventThatCannotFitOneEntityIsRefusedAndNothingIsWritten()
+    {
+        var calendar = await storage.NewCalendarAsync();
+        var huge = new string('航', 8000);
+        var visit = StoredEvents.Shouyang(NewId(), calendar);
+        visit = visit with { Itinerary = Enumerable.Range(0, 50).Select(i => visit.Itinerary[0] with { Id = $"stop-{i}", Notes = huge }).ToArray() };
+
+        await Assert.ThrowsAsync<EventTooLargeException>(() => storage.Events.CreateAsync(visit, None));
+
+        Assert.Null(await storage.Events.GetAsync(visit.Id, None));
+        Assert.Empty(await AllInCalendarAsync(calendar));
+    }
+
+    [Fact]
+    public async Task APersonsIndexRowNamesTheEventWithoutCarryingIt()
+    {
+        var calendar = await storage.NewCalendarAsync();
+        await storage.People.UpsertAsync(new Person("li-weiping", "李卫平", null, null, null, VisitPlanner.Core.Time.TimeZones.Default, StoredEvents.Now), None);
+        var visit = StoredEvents.Shouyang(NewId(), n => n["participants"]![0]!["personId"] = "li-weiping", calendar);
+
+        await storage.Events.CreateAsync(visit, None);
+
+        var personRow = Assert.Single(await IndexRowsAsync(AgendaRows.PartitionKey(AgendaKey.Person("li-weiping"))), r => r.GetString("EventId") == visit.Id);
+        var calendarRow = Assert.Single(await CalendarRowsAsync(calendar));
+        Assert.False(personRow.ContainsKey(DocumentColumns.ChunkCount));
+        Assert.True(calendarRow.ContainsKey(DocumentColumns.ChunkCount));
+        var listed = await storage.Agendas.ListAsync(AgendaKey.Person("li-weiping"), new QueryWindow(From, To), includeWithdrawn: false, null, 100, None);
+        Assert.Equal(EventJsonWriter.ToUtf8(visit), EventJsonWriter.ToUtf8(Assert.Single(listed.Events, e => e.Id == visit.Id)));
+    }
 }

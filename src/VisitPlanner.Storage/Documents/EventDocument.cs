@@ -1,0 +1,236 @@
+using System.Buffers;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Time;
+
+namespace VisitPlanner.Storage.Documents;
+
+/// <summary>
+/// The stored form of an event: a JSON document that storage owns, read without the API's validation, so that tightening
+/// an API rule never makes a stored event unreadable, and a feed render does not re-validate every row.
+/// <list type="bullet">
+/// <item>Schema 1 (rows without <c>SchemaVersion</c>): the API's own JSON of the event, written by the first versions.</item>
+/// <item>Schema 2: the same shape, with text as UTF-8 rather than \u escapes (<see cref="DocumentEncoder"/>), tombstones
+/// slimmed to what a cancelled entry shows, and the offset of a local time that happens twice (<c>startOffset</c>,
+/// <c>endOffset</c>).</item>
+/// </list>
+/// Each schema has a committed fixture under the storage tests that must keep reading.
+/// </summary>
+public static class EventDocument
+{
+    /// <summary>The schema this code writes.</summary>
+    public const int CurrentSchema = 2;
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = DocumentEncoder.Instance };
+
+    private static readonly JsonDocumentOptions ReaderOptions = new() { MaxDepth = 32 };
+
+    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
+
+    private static readonly OffsetPattern OffsetText = OffsetPattern.CreateWithInvariantCulture("+HH:mm");
+
+    public static byte[] Write(VisitEvent visit)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", visit.Id);
+            writer.WriteString("kind", visit.Kind.ToWireName());
+            writer.WriteString("status", visit.Status.ToWireName());
+            writer.WriteString("title", visit.Title);
+            Optional(writer, "description", visit.Description);
+            writer.WriteString("timeZone", visit.TimeZone.Id);
+            writer.WriteStartArray("calendars");
+            foreach (var calendar in visit.Calendars) writer.WriteStringValue(calendar);
+            writer.WriteEndArray();
+            if (visit.Lecture is { } lecture)
+            {
+                Optional(writer, "speaker", lecture.Speaker);
+                Optional(writer, "series", lecture.Series);
+                if (lecture.SessionNumber is { } number) writer.WriteNumber("sessionNumber", number);
+            }
+            writer.WriteStartObject("organizer");
+            writer.WriteString("name", visit.Organizer.Name);
+            Optional(writer, "organization", visit.Organizer.Organization);
+            Optional(writer, "email", visit.Organizer.Email);
+            writer.WriteEndObject();
+            WriteParticipants(writer, visit.Participants);
+            writer.WriteStartArray("itinerary");
+            foreach (var item in visit.Itinerary) WriteItem(writer, item);
+            writer.WriteEndArray();
+            if (visit.RemovedItems.Count > 0)
+            {
+                writer.WriteStartArray("removedItems");
+                foreach (var removed in visit.RemovedItems)
+                {
+                    writer.WriteStartObject();
+                    writer.WritePropertyName("item");
+                    WriteItem(writer, removed.Item);
+                    writer.WriteString("removedAt", InstantPattern.General.Format(removed.RemovedAt));
+                    writer.WriteNumber("revision", removed.Revision);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            }
+            writer.WriteNumber("revision", visit.Revision);
+            writer.WriteString("createdAt", InstantPattern.General.Format(visit.CreatedAt));
+            writer.WriteString("updatedAt", InstantPattern.General.Format(visit.UpdatedAt));
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads a document of any schema this code knows; throws <see cref="InvalidDataException"/> for anything else, which is corruption.</summary>
+    public static VisitEvent Read(ReadOnlyMemory<byte> document, int schema)
+    {
+        if (schema is < 1 or > CurrentSchema) throw new InvalidDataException($"Event document schema {schema} is not one this version reads (1 to {CurrentSchema}).");
+        try
+        {
+            using var json = JsonDocument.Parse(document, ReaderOptions);
+            return ReadEvent(json.RootElement);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or UnparsableValueException)
+        {
+            throw new InvalidDataException($"A stored event document (schema {schema}) cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static VisitEvent ReadEvent(JsonElement root)
+    {
+        var zone = Zone(root.GetProperty("timeZone").GetString()!);
+        var speaker = OptionalString(root, "speaker");
+        var series = OptionalString(root, "series");
+        int? session = root.TryGetProperty("sessionNumber", out var number) ? number.GetInt32() : null;
+        var organizer = root.GetProperty("organizer");
+        return new VisitEvent
+        {
+            Id = root.GetProperty("id").GetString()!,
+            Kind = EventKindNames.TryParse(root.GetProperty("kind").GetString()!, out var kind) ? kind : EventKind.Other,
+            Status = EventStatusNames.TryParse(root.GetProperty("status").GetString()!, out var status) ? status : throw new InvalidDataException("status"),
+            Title = root.GetProperty("title").GetString()!,
+            Description = OptionalString(root, "description"),
+            TimeZone = zone,
+            Calendars = root.GetProperty("calendars").EnumerateArray().Select(c => c.GetString()!).ToArray(),
+            Lecture = speaker is null && series is null && session is null ? null : new Lecture(speaker, series, session),
+            Organizer = new Organizer(organizer.GetProperty("name").GetString()!, OptionalString(organizer, "organization"), OptionalString(organizer, "email")),
+            Participants = ReadParticipants(root),
+            Itinerary = root.GetProperty("itinerary").EnumerateArray().Select(i => ReadItem(i, zone)).ToArray(),
+            RemovedItems = root.TryGetProperty("removedItems", out var removed)
+                ? removed.EnumerateArray().Select(r => new RemovedItem(
+                    ReadItem(r.GetProperty("item"), zone), Instant(r.GetProperty("removedAt")), r.GetProperty("revision").GetInt32())).ToArray()
+                : [],
+            Revision = root.GetProperty("revision").GetInt32(),
+            CreatedAt = Instant(root.GetProperty("createdAt")),
+            UpdatedAt = Instant(root.GetProperty("updatedAt")),
+        };
+    }
+
+    private static void WriteItem(Utf8JsonWriter writer, ItineraryItem item)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", item.Id);
+        writer.WriteString("title", item.Title);
+        var timing = item.Timing;
+        if (timing.IsAllDay)
+        {
+            writer.WriteString("start", LocalDatePattern.Iso.Format(timing.FirstDay));
+            writer.WriteString("end", LocalDatePattern.Iso.Format(timing.LastDay));
+        }
+        else
+        {
+            writer.WriteString("start", LocalPattern.Format(timing.Start));
+            writer.WriteString("end", LocalPattern.Format(timing.End));
+            if (timing.StartOffset is { } startOffset) writer.WriteString("startOffset", OffsetText.Format(startOffset));
+            if (timing.EndOffset is { } endOffset) writer.WriteString("endOffset", OffsetText.Format(endOffset));
+        }
+        if (item.HasOwnTimeZone) writer.WriteString("timeZone", timing.Zone.Id);
+        if (item.Location is { } place)
+        {
+            writer.WriteStartObject("location");
+            writer.WriteString("name", place.Name);
+            Optional(writer, "address", place.Address);
+            Optional(writer, "city", place.City);
+            if (place.Latitude is { } lat) writer.WriteNumber("lat", lat);
+            if (place.Longitude is { } lon) writer.WriteNumber("lon", lon);
+            writer.WriteEndObject();
+        }
+        Optional(writer, "notes", item.Notes);
+        if (item.Participants.Count > 0) WriteParticipants(writer, item.Participants);
+        writer.WriteEndObject();
+    }
+
+    private static ItineraryItem ReadItem(JsonElement item, DateTimeZone eventZone)
+    {
+        var ownZone = item.TryGetProperty("timeZone", out var zoneId);
+        var zone = ownZone ? Zone(zoneId.GetString()!) : eventZone;
+        var start = item.GetProperty("start").GetString()!;
+        var end = item.GetProperty("end").GetString()!;
+        // All-day items are the ones written as dates, in either schema.
+        var timing = start.Length == 10
+            ? ItemTiming.AllDay(LocalDatePattern.Iso.Parse(start).GetValueOrThrow(), LocalDatePattern.Iso.Parse(end).GetValueOrThrow(), zone)
+            : Timed(LocalPattern.Parse(start).GetValueOrThrow(), Offset(item, "startOffset"), LocalPattern.Parse(end).GetValueOrThrow(), Offset(item, "endOffset"), zone);
+        Place? place = null;
+        if (item.TryGetProperty("location", out var location))
+        {
+            place = new Place(location.GetProperty("name").GetString()!, OptionalString(location, "address"), OptionalString(location, "city"),
+                location.TryGetProperty("lat", out var lat) ? lat.GetDouble() : null, location.TryGetProperty("lon", out var lon) ? lon.GetDouble() : null);
+        }
+        return new ItineraryItem(item.GetProperty("id").GetString()!, item.GetProperty("title").GetString()!, timing, place, OptionalString(item, "notes"), ownZone)
+        {
+            Participants = ReadParticipants(item),
+        };
+    }
+
+    /// <summary>A stored timed item: its offsets, where it has them, say which of two occurrences it means.</summary>
+    private static ItemTiming Timed(LocalDateTime start, Offset? startOffset, LocalDateTime end, Offset? endOffset, DateTimeZone zone)
+    {
+        var zonedStart = startOffset is { } s && zone.MapLocal(start).Count == 2 ? new ZonedDateTime(start.WithOffset(s).ToInstant(), zone) : start.InZone(zone, NodaTime.TimeZones.Resolvers.LenientResolver);
+        var zonedEnd = endOffset is { } e && zone.MapLocal(end).Count == 2 ? new ZonedDateTime(end.WithOffset(e).ToInstant(), zone) : end.InZone(zone, NodaTime.TimeZones.Resolvers.LenientResolver);
+        // A stored local time in a gap (schema 1 kept them as sent) stays as written; its instant resolves as it always did.
+        return zonedStart.LocalDateTime == start && zonedEnd.LocalDateTime == end && zonedEnd.ToInstant() >= zonedStart.ToInstant()
+            ? ItemTiming.Timed(zonedStart, zonedEnd)
+            : ItemTiming.Timed(start, end, zone);
+    }
+
+    private static void WriteParticipants(Utf8JsonWriter writer, IReadOnlyList<Participant> participants)
+    {
+        writer.WriteStartArray("participants");
+        foreach (var participant in participants)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", participant.Name);
+            Optional(writer, "title", participant.Title);
+            Optional(writer, "organization", participant.Organization);
+            Optional(writer, "role", participant.Role);
+            Optional(writer, "email", participant.Email);
+            Optional(writer, "personId", participant.PersonId);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static IReadOnlyList<Participant> ReadParticipants(JsonElement owner) =>
+        owner.TryGetProperty("participants", out var participants)
+            ? participants.EnumerateArray().Select(p => new Participant(p.GetProperty("name").GetString()!, OptionalString(p, "title"), OptionalString(p, "organization"),
+                OptionalString(p, "role"), OptionalString(p, "email"), OptionalString(p, "personId"))).ToArray()
+            : [];
+
+    private static void Optional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null) writer.WriteString(name, value);
+    }
+
+    private static string? OptionalString(JsonElement owner, string name) =>
+        owner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static Offset? Offset(JsonElement owner, string name) =>
+        OptionalString(owner, name) is { } text ? OffsetText.Parse(text).GetValueOrThrow() : null;
+
+    private static Instant Instant(JsonElement value) => InstantPattern.General.Parse(value.GetString()!).GetValueOrThrow();
+
+    /// <summary>A zone tzdb no longer knows (renamed ones stay as links) falls back to the default rather than losing the event.</summary>
+    private static DateTimeZone Zone(string id) => TimeZones.Find(id) ?? TimeZones.Default;
+}
