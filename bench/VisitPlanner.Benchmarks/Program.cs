@@ -3,17 +3,18 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using VisitPlanner.Benchmarks;
 using VisitPlanner.Core.Feeds;
+using VisitPlanner.Core.Feeds.IcalNet;
 
 // dotnet run -c Release --project bench/VisitPlanner.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/VisitPlanner.Benchmarks -- --render-loop [events] [seconds]
 //   renders one feed over and over (for a profiler: dotnet-trace collect -- dotnet bin/Release/net10.0/VisitPlanner.Benchmarks.dll --render-loop)
-// --write DIR: the 100-event feed as FeedRenderer renders it and as the sketch writes it, to compare or parse.
+// --write DIR: the 100-event feed as FeedRenderer writes it and as Ical.Net serializes the same model, to compare or parse.
 if (args.Length > 1 && args[0] == "--write")
 {
     var agenda = new FeedAgenda(100, FeedRenderingBenchmarks.ItemsPerEvent);
     Directory.CreateDirectory(args[1]);
-    File.WriteAllText(Path.Combine(args[1], "feed-100.ics"), FeedRenderer.Render(agenda.Source, agenda.Entries));
-    File.WriteAllBytes(Path.Combine(args[1], "sketch-100.ics"), DirectWriterSketch.Write(agenda.Source, agenda.Entries));
+    File.WriteAllBytes(Path.Combine(args[1], "feed-100.ics"), FeedRenderer.Render(agenda.Source, agenda.Entries));
+    File.WriteAllText(Path.Combine(args[1], "icalnet-100.ics"), IcalNetFeedWriter.Render(agenda.Source, agenda.Entries));
     return;
 }
 if (args.Length > 0 && args[0] == "--render-loop")
@@ -27,7 +28,7 @@ if (args.Length > 0 && args[0] == "--render-loop")
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var body = Encoding.UTF8.GetBytes(FeedRenderer.Render(agenda.Source, agenda.Entries));
+        var body = FeedRenderer.Render(agenda.Source, agenda.Entries);
         times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         Console.WriteLine($"{body.Length:N0} bytes in {times[^1]:0.0} ms, {(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1048576.0:0.0} MiB allocated");
     }
@@ -39,12 +40,12 @@ if (args.Length > 0 && args[0] == "--render-loop")
 foreach (var events in new[] { 100, 1000 })
 {
     var agenda = new FeedAgenda(events, FeedRenderingBenchmarks.ItemsPerEvent);
-    var feed = FeedRenderer.Render(agenda.Source, agenda.Entries);
+    var feed = Encoding.UTF8.GetString(FeedRenderer.Render(agenda.Source, agenda.Entries));
     var vevents = feed.Split("BEGIN:VEVENT").Length - 1;
     var vtimezones = feed.Split("BEGIN:VTIMEZONE").Length - 1;
     Console.WriteLine($"Feed of {events} events x {FeedRenderingBenchmarks.ItemsPerEvent} items: {vevents} VEVENTs, {vtimezones} VTIMEZONEs, " +
         $"{Encoding.UTF8.GetByteCount(feed):N0} bytes UTF-8, stored documents {agenda.Documents.Sum(d => d.Length):N0} bytes; " +
-        $"the direct-writer sketch: {DirectWriterSketch.Write(agenda.Source, agenda.Entries).Length:N0} bytes");
+        $"through Ical.Net: {Encoding.UTF8.GetByteCount(IcalNetFeedWriter.Render(agenda.Source, agenda.Entries)):N0} bytes");
 }
 // Results (Markdown, CSV, HTML and the log) go to bench/out/BenchmarkDotNet.Artifacts, unless --artifacts says otherwise.
 var root = new DirectoryInfo(Directory.GetCurrentDirectory());

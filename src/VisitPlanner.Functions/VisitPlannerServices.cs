@@ -47,10 +47,11 @@ public static class VisitPlannerServices
         services.AddSingleton<IIndexReconciler, IndexReconciler>();
         services.AddSingleton<IClock>(SystemClock.Instance);
 
-        var feedOptions = new FeedCacheOptions();
+        var feedOptions = new FeedOptions();
         configuration.GetSection(FeedsSection).Bind(feedOptions);
         services.AddSingleton(feedOptions);
         services.AddSingleton<FeedCache>();
+        services.AddSingleton<FeedRenderGate>();
 
         services.AddSingleton<CalendarService>();
         services.AddSingleton<PersonService>();

@@ -6,11 +6,11 @@ namespace VisitPlanner.Core.Feeds;
 
 /// <summary>
 /// Per-instance memory that makes polls cheap. An agenda's head (profile, version, and the subscription a
-/// token names) is trusted for <see cref="FeedCacheOptions.VersionCheckSeconds"/>, so frequent polls cost no
+/// token names) is trusted for <see cref="FeedOptions.VersionCheckSeconds"/>, so frequent polls cost no
 /// storage read at all; rendered feeds are kept by ETag, which includes the version, so they never go stale.
 /// A write on this instance drops the heads it affects at once.
 /// </summary>
-public sealed class FeedCache(IClock clock, FeedCacheOptions options)
+public sealed class FeedCache(IClock clock, FeedOptions options)
 {
     private readonly ConcurrentDictionary<(AgendaKey Agenda, string? SubscriptionId), (AgendaHead Head, Instant CheckedAt)> _heads = new();
     private readonly ConcurrentDictionary<(AgendaKey Agenda, string? SubscriptionId), Task<AgendaHead?>> _headReads = new();
@@ -74,6 +74,9 @@ public sealed class FeedCache(IClock clock, FeedCacheOptions options)
     {
         foreach (var key in _heads.Keys.Where(k => k.Agenda == agenda)) _heads.TryRemove(key, out _);
     }
+
+    /// <summary>The bytes of rendered feeds this instance keeps: at most <see cref="FeedOptions.RenderedMegabytes"/>.</summary>
+    public long RenderedBytes => Interlocked.Read(ref _renderedBytes);
 
     /// <summary>The length of the feed rendered for <paramref name="etag"/>, if this instance has it (a HEAD renders nothing).</summary>
     public long? RenderedLength(string etag) => _rendered.TryGetValue(etag, out var body) ? body.Length : null;

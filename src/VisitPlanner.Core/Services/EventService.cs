@@ -54,6 +54,7 @@ public sealed class EventService(
             if (await events.GetAsync(id, cancellationToken) is { } earlier) return await ReplayAsync(earlier.Event, reading.Warnings, cancellationToken);
         }
         var visit = draft.ToEvent(id, revision: 1, createdAt: now, updatedAt: now);
+        if (EventFeedLimit.Check(visit, Today(visit, now)) is { } tooLarge) return tooLarge;
         try
         {
             await events.CreateAsync(visit, cancellationToken);
@@ -130,6 +131,7 @@ public sealed class EventService(
         {
             RemovedItems = ItineraryChanges.RemovedItems(current, draft.Itinerary, current.Revision + 1, now),
         };
+        if (EventFeedLimit.Check(next, Today(next, now)) is { } tooLarge) return tooLarge;
         try
         {
             return new Saved(await SaveAsync(stored, next, cancellationToken), reading.Warnings);
@@ -233,6 +235,8 @@ public sealed class EventService(
             async (i, token) => found[i] = await read(ids[i], token));
         return found.OfType<T>().ToArray();
     }
+
+    private static LocalDate Today(VisitEvent visit, Instant now) => now.InZone(visit.TimeZone).Date;
 
     /// <summary>Feeds this instance serves for the event's calendars and people re-read their version now.</summary>
     private void Invalidate(VisitEvent visit)

@@ -15,7 +15,9 @@ namespace VisitPlanner.Core.Services;
 /// instance's knowledge of the agenda is fresh (<see cref="FeedCache"/>). The ETag is derived from the agenda's
 /// version, the query and the day, so a conditional request is answered before any event is read.
 /// </summary>
-public sealed class FeedService(AgendaGate gate, IAgendaRepository agendas, ISubscriptionRepository subscriptions, FeedCache cache, IClock clock, ILogger<FeedService> logger)
+public sealed class FeedService(
+    AgendaGate gate, IAgendaRepository agendas, ISubscriptionRepository subscriptions, FeedCache cache, FeedRenderGate renders, FeedOptions options,
+    IClock clock, ILogger<FeedService> logger)
 {
     /// <summary>Rows read per page while gathering a feed: Table Storage's maximum.</summary>
     private const int PageSize = 1000;
@@ -24,6 +26,9 @@ public sealed class FeedService(AgendaGate gate, IAgendaRepository agendas, ISub
     private const string RendererVersion = "3";
 
     private static readonly Duration FetchRecordInterval = Duration.FromHours(1);
+
+    /// <summary>ETags whose feed was found too large: answered at once, not rendered again (bounded like the heads).</summary>
+    private readonly ConcurrentDictionary<string, bool> _tooLarge = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Instant> _fetchRecorded = new(StringComparer.Ordinal);
 
     public async Task<Outcome<FeedResponse>> GetAsync(FeedRequest request, CancellationToken cancellationToken)
@@ -50,28 +55,45 @@ public sealed class FeedService(AgendaGate gate, IAgendaRepository agendas, ISub
         if (request.Conditions.ClientIsCurrent(etag, lastModified)) return new FeedResponse(null, true, null, etag, lastModified, isPublic, fileName);
         if (!request.BodyWanted)
             return new FeedResponse(null, false, cache.RenderedLength(etag), etag, lastModified, isPublic, fileName);
-        // Shared by every poll waiting on the same ETag, so not tied to one caller's cancellation.
-        var body = await cache.GetOrRenderAsync(etag, async () =>
+        if (_tooLarge.ContainsKey(etag)) return TooLarge();
+        byte[] body;
+        try
         {
-            var entries = await ReadEntriesAsync(request.Agenda, query, CancellationToken.None);
-            var source = FeedSource.For(head, query, today, eventId => request.Links.EventPage(eventId, open.LinkToken));
-            return Encoding.UTF8.GetBytes(FeedRenderer.Render(source, entries));
-        });
+            // Shared by every poll waiting on the same ETag, so not tied to one caller's cancellation; a few at a time.
+            body = await cache.GetOrRenderAsync(etag, () => renders.RunAsync(() =>
+            {
+                var source = FeedSource.For(head, query, today, eventId => request.Links.EventPage(eventId, open.LinkToken));
+                return FeedRenderer.RenderAsync(source, PagesAsync(request.Agenda, query), options.MaxFeedBytes);
+            }));
+        }
+        catch (FeedTooLargeException)
+        {
+            if (_tooLarge.Count >= options.MaxHeads) _tooLarge.Clear();
+            _tooLarge[etag] = true;
+            logger.LogWarning("The feed of {Agenda} for {Window} is over {Limit} MiB and was refused", request.Agenda, query.CacheKey, options.MaxFeedMegabytes);
+            return TooLarge();
+        }
+        catch (FeedBusyException)
+        {
+            return Problem.Unavailable($"Every feed render of this instance stayed busy for {options.RenderWaitSeconds:0} seconds; retry shortly.", 5);
+        }
         return new FeedResponse(body, false, body.Length, etag, lastModified, isPublic, fileName);
     }
 
-    private async Task<IReadOnlyList<AgendaEntry>> ReadEntriesAsync(AgendaKey agenda, FeedQuery query, CancellationToken cancellationToken)
+    private Problem TooLarge() => Problem.Invalid("window",
+        $"this feed would be larger than {options.MaxFeedMegabytes} MiB, more than a calendar client takes in; narrow it with from and to (dates), or kind");
+
+    /// <summary>The agenda's index rows in the window, a page at a time, of the kinds asked for. Shared by concurrent polls, so not cancelled by one.</summary>
+    private async IAsyncEnumerable<IReadOnlyList<AgendaEntry>> PagesAsync(AgendaKey agenda, FeedQuery query)
     {
-        var entries = new List<AgendaEntry>();
         string? continuation = null;
         do
         {
-            var page = await agendas.ListAsync(agenda, query.Window, includeWithdrawn: true, continuation, PageSize, cancellationToken);
-            entries.AddRange(page.Entries.Where(e => query.Kinds is null || query.Kinds.Contains(e.Event.Kind)));
+            var page = await agendas.ListAsync(agenda, query.Window, includeWithdrawn: true, continuation, PageSize, CancellationToken.None);
+            yield return page.Entries.Where(e => query.Kinds is null || query.Kinds.Contains(e.Event.Kind)).ToArray();
             continuation = page.ContinuationToken;
         }
         while (continuation is not null);
-        return entries;
     }
 
     /// <summary>

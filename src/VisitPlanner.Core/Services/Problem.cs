@@ -8,6 +8,12 @@ namespace VisitPlanner.Core.Services;
 /// </summary>
 public sealed record Problem(int Status, string Title, string Detail, IReadOnlyList<FieldError> Errors)
 {
+    /// <summary>For a 503: when to try again (the Retry-After header).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    public static Problem Unavailable(string detail, int retryAfterSeconds) =>
+        new(503, "Service unavailable", detail, []) { RetryAfterSeconds = retryAfterSeconds };
+
     public static Problem Invalid(IReadOnlyList<FieldError> errors) => new(400, "The request is not valid",
         errors.Count == 1 ? errors[0].ToString() : $"{errors.Count} fields are not valid; first: {errors[0]}", errors);
 

@@ -42,8 +42,11 @@ public sealed class HttpFunctionMiddleware(ILogger<HttpFunctionMiddleware> logge
         {
             var retryAfter = StorageFailures.RetryAfterSeconds(e);
             logger.LogWarning("Storage unavailable for {Method} {Path}: {Error}", http.Request.Method, http.Request.Path.Value, e.GetType().Name + ": " + FirstLine(e.Message));
-            var problem = new Problem(503, "Storage is unavailable", $"Table Storage did not answer in time or refused the request; nothing was changed by the part that failed. Retry after {retryAfter} seconds.", []);
-            answer = new ProblemResult(problem, new Dictionary<string, string> { ["Retry-After"] = retryAfter.ToString() });
+            var problem = new Problem(503, "Storage is unavailable", $"Table Storage did not answer in time or refused the request; nothing was changed by the part that failed. Retry after {retryAfter} seconds.", [])
+            {
+                RetryAfterSeconds = retryAfter,
+            };
+            answer = new ProblemResult(problem);
         }
         catch (Exception e)
         {

@@ -12,6 +12,7 @@ public sealed class ProblemResult(Problem problem, IReadOnlyDictionary<string, s
     public Task ExecuteResultAsync(ActionContext context)
     {
         foreach (var (name, value) in headers ?? new Dictionary<string, string>()) context.HttpContext.Response.Headers[name] = value;
+        if (Problem.RetryAfterSeconds is { } seconds) context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var body = JsonOutput.ToUtf8(writer =>
         {
             writer.WriteStartObject();

@@ -19,7 +19,7 @@ public class FeedCacheTests
     [Fact]
     public async Task AHeadIsReadAgainOnlyAfterTheCheckInterval()
     {
-        var cache = new FeedCache(_clock, new FeedCacheOptions { VersionCheckSeconds = 5 });
+        var cache = new FeedCache(_clock, new FeedOptions { VersionCheckSeconds = 5 });
         var agenda = AgendaKey.Calendar("shouyang-edz-trips");
 
         await cache.GetHeadAsync(agenda, null, () => ReadAsync("v1"));
@@ -34,7 +34,7 @@ public class FeedCacheTests
     [Fact]
     public async Task AChangeOnThisInstanceIsSeenAtOnce()
     {
-        var cache = new FeedCache(_clock, new FeedCacheOptions { VersionCheckSeconds = 3600 });
+        var cache = new FeedCache(_clock, new FeedOptions { VersionCheckSeconds = 3600 });
         var agenda = AgendaKey.Calendar("shouyang-edz-trips");
         await cache.GetHeadAsync(agenda, "sub1", () => ReadAsync("v1"));
 
@@ -46,7 +46,7 @@ public class FeedCacheTests
     [Fact]
     public async Task ABurstOfPollsCostsOneReadAndOneRender()
     {
-        var cache = new FeedCache(_clock, new FeedCacheOptions { VersionCheckSeconds = 5 });
+        var cache = new FeedCache(_clock, new FeedOptions { VersionCheckSeconds = 5 });
         var agenda = AgendaKey.Calendar("shouyang-edz-trips");
         var release = new TaskCompletionSource();
         var renders = 0;
@@ -76,7 +76,7 @@ public class FeedCacheTests
     [Fact]
     public async Task AMadeUpSubscriptionIsNotRemembered()
     {
-        var cache = new FeedCache(_clock, new FeedCacheOptions { VersionCheckSeconds = 3600 });
+        var cache = new FeedCache(_clock, new FeedOptions { VersionCheckSeconds = 3600 });
         var agenda = AgendaKey.Calendar("shouyang-edz-trips");
 
         await cache.GetHeadAsync(agenda, "made-up", () => ReadAsync("v1"));
@@ -88,7 +88,7 @@ public class FeedCacheTests
     [Fact]
     public void RenderedFeedsAreBoundedOldestFirst()
     {
-        var cache = new FeedCache(_clock, new FeedCacheOptions { RenderedMegabytes = 1 });
+        var cache = new FeedCache(_clock, new FeedOptions { RenderedMegabytes = 1 });
 
         cache.StoreRendered("a", new byte[600 * 1024]);
         cache.StoreRendered("b", new byte[600 * 1024]);

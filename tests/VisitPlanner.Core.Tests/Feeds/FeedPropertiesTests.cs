@@ -10,7 +10,7 @@ namespace VisitPlanner.Core.Tests.Feeds;
 public class FeedPropertiesTests
 {
     private static ParsedFeed Parse(string parser, FeedSource source, params AgendaEntry[] entries) =>
-        FeedParsers.Parse(parser, FeedRenderer.Render(source, entries));
+        FeedParsers.Parse(parser, System.Text.Encoding.UTF8.GetString(FeedRenderer.Render(source, entries)));
 
     private static ParsedFeed Parse(string parser, params VisitEvent[] events) =>
         Parse(parser, FeedRendererTests.Source(), events.Select(e => new AgendaEntry(e)).ToArray());

@@ -19,7 +19,7 @@ public class FeedRendererTests
             today ?? Today, id => $"https://visitplanner.example/api/events/{id}/page");
     }
 
-    private static string Render(params VisitEvent[] events) => FeedRenderer.Render(Source(), events.Select(e => new AgendaEntry(e)));
+    private static string Render(params VisitEvent[] events) => System.Text.Encoding.UTF8.GetString(FeedRenderer.Render(Source(), events.Select(e => new AgendaEntry(e))));
 
     private static ParsedEvent Single(ParsedFeed feed, string uidPart) => Assert.Single(feed.Events, e => e.Uid.Contains(uidPart, StringComparison.Ordinal));
 

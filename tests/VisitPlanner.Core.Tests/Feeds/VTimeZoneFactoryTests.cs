@@ -1,7 +1,6 @@
-using Ical.Net.Serialization;
-using Ical.Net;
 using NodaTime;
 using VisitPlanner.Core.Feeds;
+using VisitPlanner.Core.Feeds.Serialization;
 using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Core.Tests.Feeds;
@@ -10,9 +9,9 @@ public class VTimeZoneFactoryTests
 {
     private static string Serialize(string zoneId, Instant from, Instant to)
     {
-        var calendar = new Calendar();
-        calendar.TimeZones.Add(VTimeZoneFactory.Create(TimeZones.Find(zoneId)!, from, to));
-        return new CalendarSerializer().SerializeToString(calendar)!;
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        new FeedWriter(output).WriteZone(VTimeZoneFactory.Create(TimeZones.Find(zoneId)!, from, to));
+        return System.Text.Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using NodaTime;
+
+namespace VisitPlanner.Core.Feeds.Model;
+
+/// <summary>
+/// One VEVENT of a feed, as data: what it says, apart from how it is written (<see cref="Serialization.FeedWriter"/>
+/// writes it as text; <see cref="IcalNet.IcalNetFeedWriter"/> through Ical.Net, for comparison).
+/// </summary>
+public sealed record FeedComponent
+{
+    public required string Uid { get; init; }
+    public required string Summary { get; init; }
+    public string? Description { get; init; }
+    public required FeedTime Start { get; init; }
+    public required FeedTime End { get; init; }
+    public string? Location { get; init; }
+    public (double Latitude, double Longitude)? Geo { get; init; }
+    public string? Url { get; init; }
+    public FeedAttendee? Organizer { get; init; }
+    public IReadOnlyList<FeedAttendee> Attendees { get; init; } = [];
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public required FeedStatus Status { get; init; }
+    public required int Sequence { get; init; }
+    public required Instant Created { get; init; }
+    public required Instant LastModified { get; init; }
+    public required Instant Stamp { get; init; }
+
+    /// <summary>TRANSP:TRANSPARENT: shown, but not busy (all-day items and banners).</summary>
+    public required bool Transparent { get; init; }
+
+    public FeedAlarm? Alarm { get; init; }
+
+    /// <summary>The zone the times are counted in, for timed components: null for all-day ones.</summary>
+    public ZoneUse? Zone { get; init; }
+}

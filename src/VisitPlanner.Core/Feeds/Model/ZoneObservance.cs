@@ -1,0 +1,9 @@
+using NodaTime;
+
+namespace VisitPlanner.Core.Feeds.Model;
+
+/// <summary>
+/// A STANDARD or DAYLIGHT block of a VTIMEZONE: from <see cref="Onset"/> (local time in <see cref="OffsetFrom"/>) the
+/// zone is at <see cref="OffsetTo"/>.
+/// </summary>
+public sealed record ZoneObservance(bool Daylight, LocalDateTime Onset, Offset OffsetFrom, Offset OffsetTo, string? Name);

@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using VisitPlanner.Core.Feeds.Model;
+
+namespace VisitPlanner.Core.Feeds.Serialization;
+
+/// <summary>
+/// Writes a feed's parts as iCalendar text (RFC 5545), straight to UTF-8: the calendar's own properties, VTIMEZONEs,
+/// VEVENTs and the end. No object model in between, so a feed costs about its own size in memory.
+/// </summary>
+public sealed class FeedWriter(IBufferWriter<byte> output)
+{
+    public const string ProductId = "-//VisitPlanner//Calendar feeds 1.0//EN";
+
+    private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("uuuuMMdd");
+    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss");
+    private static readonly InstantPattern UtcPattern = InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'");
+
+    private readonly ContentLineWriter _lines = new(output);
+
+    public void WriteHeader(FeedCalendar calendar)
+    {
+        _lines.Begin("VCALENDAR");
+        _lines.Raw("VERSION", "2.0");
+        _lines.Raw("PRODID", ProductId);
+        _lines.Raw("METHOD", "PUBLISH");
+        _lines.Text("NAME", calendar.Name);
+        _lines.Text("X-WR-CALNAME", calendar.Name);
+        _lines.Text("X-WR-TIMEZONE", calendar.TimeZoneId);
+        if (calendar.Description is { } description)
+        {
+            _lines.Text("DESCRIPTION", description);
+            _lines.Text("X-WR-CALDESC", description);
+        }
+        // RFC 7986 REFRESH-INTERVAL for Apple and Thunderbird, X-PUBLISHED-TTL for Outlook.
+        var refresh = Duration(calendar.RefreshMinutes);
+        _lines.Name("REFRESH-INTERVAL").Parameter("VALUE", "DURATION").Value(refresh);
+        _lines.Raw("X-PUBLISHED-TTL", refresh);
+    }
+
+    public void WriteZone(FeedZone zone)
+    {
+        _lines.Begin("VTIMEZONE");
+        _lines.Text("TZID", zone.TzId);
+        _lines.Text("X-LIC-LOCATION", zone.TzId);
+        foreach (var observance in zone.Observances)
+        {
+            var kind = observance.Daylight ? "DAYLIGHT" : "STANDARD";
+            _lines.Begin(kind);
+            _lines.Raw("DTSTART", LocalPattern.Format(observance.Onset));
+            if (observance.Name is { } name) _lines.Text("TZNAME", name);
+            _lines.Raw("TZOFFSETFROM", Offset(observance.OffsetFrom));
+            _lines.Raw("TZOFFSETTO", Offset(observance.OffsetTo));
+            _lines.End(kind);
+        }
+        _lines.End("VTIMEZONE");
+    }
+
+    public void WriteComponent(FeedComponent component)
+    {
+        _lines.Begin("VEVENT");
+        _lines.Text("UID", component.Uid);
+        _lines.Raw("DTSTAMP", UtcPattern.Format(component.Stamp));
+        _lines.Raw("CREATED", UtcPattern.Format(component.Created));
+        _lines.Raw("LAST-MODIFIED", UtcPattern.Format(component.LastModified));
+        _lines.Raw("SEQUENCE", component.Sequence.ToString(CultureInfo.InvariantCulture));
+        _lines.Raw("STATUS", component.Status switch { FeedStatus.Cancelled => "CANCELLED", FeedStatus.Tentative => "TENTATIVE", _ => "CONFIRMED" });
+        Time("DTSTART", component.Start);
+        Time("DTEND", component.End);
+        _lines.Text("SUMMARY", component.Summary);
+        if (component.Location is { } location) _lines.Text("LOCATION", location);
+        if (component.Geo is { } geo) _lines.Raw("GEO", $"{geo.Latitude.ToString(CultureInfo.InvariantCulture)};{geo.Longitude.ToString(CultureInfo.InvariantCulture)}");
+        if (component.Description is { } description) _lines.Text("DESCRIPTION", description);
+        if (component.Url is { } url) _lines.Raw("URL", url);
+        if (component.Categories.Count > 0) _lines.Text("CATEGORIES", string.Join(",", component.Categories));
+        _lines.Raw("TRANSP", component.Transparent ? "TRANSPARENT" : "OPAQUE");
+        if (component.Organizer is { } organizer) _lines.Name("ORGANIZER").Parameter("CN", organizer.Name).Value(organizer.Address);
+        foreach (var attendee in component.Attendees)
+        {
+            var line = _lines.Name("ATTENDEE").Parameter("CN", attendee.Name);
+            if (attendee.Role is { } role) line.Parameter("ROLE", role);
+            line.Value(attendee.Address);
+        }
+        if (component.Alarm is { } alarm)
+        {
+            _lines.Begin("VALARM");
+            _lines.Raw("ACTION", "DISPLAY");
+            _lines.Text("DESCRIPTION", alarm.Description);
+            _lines.Raw("TRIGGER", "-" + Duration(alarm.MinutesBefore));
+            _lines.End("VALARM");
+        }
+        _lines.End("VEVENT");
+    }
+
+    public void WriteFooter() => _lines.End("VCALENDAR");
+
+    private void Time(string name, FeedTime time)
+    {
+        switch (time)
+        {
+            case FeedTime.Date date:
+                _lines.Name(name).Parameter("VALUE", "DATE").Value(DatePattern.Format(date.Value));
+                break;
+            case FeedTime.Zoned zoned:
+                _lines.Name(name).Parameter("TZID", zoned.Zone.Id).Value(LocalPattern.Format(zoned.Value));
+                break;
+            case FeedTime.Utc utc:
+                _lines.Raw(name, UtcPattern.Format(utc.Value));
+                break;
+        }
+    }
+
+    /// <summary>"PT1H", "PT30M", "PT1H30M", "P1D" for whole days (RFC 5545 section 3.3.6).</summary>
+    public static string Duration(int minutes) => minutes % (24 * 60) == 0 && minutes > 0
+        ? $"P{minutes / (24 * 60)}D"
+        : "PT" + (minutes >= 60 ? $"{minutes / 60}H" : "") + (minutes % 60 != 0 || minutes == 0 ? $"{minutes % 60}M" : "");
+
+    /// <summary>"+0800", "-0430", "+054530" where seconds are not zero (RFC 5545 section 3.3.14).</summary>
+    private static string Offset(NodaTime.Offset offset)
+    {
+        var seconds = offset.Seconds;
+        var sign = seconds < 0 ? '-' : '+';
+        seconds = Math.Abs(seconds);
+        var text = $"{sign}{seconds / 3600:00}{seconds / 60 % 60:00}";
+        return seconds % 60 == 0 ? text : text + $"{seconds % 60:00}";
+    }
+}
