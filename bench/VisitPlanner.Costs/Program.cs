@@ -62,6 +62,41 @@ report.Add("PUT event (replace, 200 items, If-Match)", "A", replace200);
 var cancel = await a.SendAsync(HttpMethod.Delete, $"/api/events/{created[6].Id}", ifMatch: Fixture.IdAndETag(replace6).ETag);
 report.Add("DELETE event (cancel, If-Match)", "A", cancel);
 
+// ---- Writes by the number of people -----------------------------------------------------------------------
+report.Section("Writes by the number of people (each a personal feed) and 20 calendars",
+    "The Shouyang fixture (6 stops) published to 20 calendars, naming 1, 50 and 500 people by personId: the index is one " +
+    "partition per calendar and per person, written 16 at a time, each a locator read and one transaction. Person rows name " +
+    "the event; calendar rows carry it. Then 200 stops of 500 people (issue 7 measured such an event: POST 7.5 s, PUT 22 s, " +
+    "DELETE 27.5 s), with names only, which fits a feed, and with each person's title, organization, role and email, whose " +
+    "feed would exceed 2 MiB and which is refused when posted.");
+var calendars20 = Enumerable.Range(0, 20).Select(i => $"costs-audience-{i:00}").ToArray();
+foreach (var audience in calendars20) await a.SendAsync(HttpMethod.Put, $"/api/calendars/{audience}", calendarBody);
+for (var person = 0; person < 500; person++) (await a.SendAsync(HttpMethod.Put, $"/api/people/costs-person-{person:000}", """{"name":"陪同人员"}""")).Response.Dispose();
+foreach (var people in new[] { 1, 50, 500 })
+{
+    string Staffed(string title) => Fixture.Shifted(root, today.PlusDays(30 + people % 7), calendars20[0], n =>
+    {
+        n["title"] = title;
+        n["calendars"] = new JsonArray(calendars20.Select(c => (JsonNode)c).ToArray());
+        n["participants"] = new JsonArray(Enumerable.Range(0, people).Select(p => (JsonNode)new JsonObject { ["name"] = "陪同人员", ["personId"] = $"costs-person-{p:000}" }).ToArray());
+    });
+    var posted = await a.SendAsync(HttpMethod.Post, "/api/events", Staffed("考察"));
+    report.Add($"POST event, {people} {(people == 1 ? "person" : "people")}, 20 calendars", "A", posted);
+    var (id, postedTag) = Fixture.IdAndETag(posted);
+    var replaced = await a.SendAsync(HttpMethod.Put, $"/api/events/{id}", Staffed("考察 · 改期"), ifMatch: postedTag);
+    report.Add($"PUT event, {people} {(people == 1 ? "person" : "people")}, 20 calendars", "A", replaced);
+    report.Add($"DELETE event, {people} {(people == 1 ? "person" : "people")}, 20 calendars", "A", await a.SendAsync(HttpMethod.Delete, $"/api/events/{id}", ifMatch: Fixture.IdAndETag(replaced).ETag));
+}
+var huge = SyntheticEvents.Body(200, today.PlusDays(40), 200, calendars20[0]);
+huge["calendars"] = new JsonArray(calendars20.Select(c => (JsonNode)c).ToArray());
+huge["participants"] = new JsonArray(Enumerable.Range(0, 500).Select(p => (JsonNode)new JsonObject { ["name"] = "陪同人员", ["personId"] = $"costs-person-{p:000}" }).ToArray());
+report.Add($"POST event, 200 stops, 500 people by name, 20 calendars ({huge.ToJsonString().Length / 1024} KiB body)", "A", await a.SendAsync(HttpMethod.Post, "/api/events", huge.ToJsonString()));
+huge["participants"] = new JsonArray(Enumerable.Range(0, 500).Select(p => (JsonNode)new JsonObject
+{
+    ["name"] = "陪同人员", ["title"] = "招商引资专员", ["organization"] = "寿阳经济技术开发区管委会", ["role"] = "陪同", ["email"] = $"person{p:000}@shouyang.example", ["personId"] = $"costs-person-{p:000}",
+}).ToArray());
+report.Add($"POST event, 200 stops, 500 people in full, 20 calendars ({huge.ToJsonString().Length / 1024} KiB body): too large for a feed", "A", await a.SendAsync(HttpMethod.Post, "/api/events", huge.ToJsonString()));
+
 // ---- Feed polls -------------------------------------------------------------------------------------------
 report.Section("Feed polls",
     "Public calendar feed with the default window. A trusts an agenda's version for 5 s; B re-reads it on every poll " +
