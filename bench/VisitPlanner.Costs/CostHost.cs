@@ -39,6 +39,8 @@ public sealed class CostHost : IAsyncDisposable
 
     public StorageRequestCounter Counter { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<CostHost> StartAsync(string name, string root, string connectionString, string tablePrefix, double? versionCheckSeconds = null)
     {
         var settings = new Dictionary<string, string?>

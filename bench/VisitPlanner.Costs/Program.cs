@@ -148,6 +148,13 @@ report.Add("secret-URL poll, unchanged, If-None-Match: 304, version and subscrip
     await b.GetAsync(secretFeed, secretFirst.Response.Headers.ETag!.ToString()));
 report.Add("secret-URL poll with a wrong secret: 404", "B", await b.GetAsync(secretFeed[..^4] + "aaaa"));
 
+// ---- Many windows at once ---------------------------------------------------------------------------------
+report.Section("1,000 polls at once, each with a window of its own",
+    "Every poll a feed to render (its own ETag): renders run 4 at a time, each bounded to 16 MiB and rendered page by page, " +
+    "and the rendered-feed cache keeps 64 MiB. The process is this program (both dev host instances, and the client " +
+    "reading and dropping each body); Azurite runs in its own.");
+await report.WindowsAsync(b, feed, 1000);
+
 // ---- Listing ----------------------------------------------------------------------------------------------
 report.Section("Listing", "GET /api/events?calendar=… reads the calendar, then one page of its agenda partition (without from/to the window is open: oldest first).");
 report.Add("list page (default pageSize 50, default window)", "A", await a.GetAsync($"/api/events?calendar={Calendar}"));

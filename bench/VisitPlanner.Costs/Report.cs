@@ -143,4 +143,47 @@ public sealed class Report
         header.AppendLine($"Source: {Git(root, "rev-parse --short HEAD")}{(Git(root, "status --porcelain -- src") is { Length: > 0 } dirty ? $" with uncommitted changes to {dirty.Split('\n').Length} file(s) under src/" : "")}.");
         return header.Append(_text).ToString();
     }
+
+    /// <summary>
+    /// <paramref name="windows"/> polls at once, each with a window of its own (so each a feed to render), reading and
+    /// dropping each body; the process's resident memory before, at its highest (sampled every 20 ms) and after.
+    /// </summary>
+    public async Task WindowsAsync(CostHost host, string feedPath, int windows)
+    {
+        _text.AppendLine("| polls at once | distinct windows | statuses | feed bytes | renders at once (most) | RSS before | RSS peak | RSS after | managed heap after |");
+        _text.AppendLine("| --: | --: | --- | --: | --: | --: | --: | --: | --: |");
+        _tableOpen = true;
+        static long Rss()
+        {
+            using var self = Process.GetCurrentProcess();
+            return self.WorkingSet64;
+        }
+        GC.Collect();
+        var before = Rss();
+        var peak = before;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, Rss());
+                try { await Task.Delay(20, sampling.Token); } catch (OperationCanceledException) { }
+            }
+        });
+        var results = await Task.WhenAll(Enumerable.Range(0, windows).Select(async i =>
+        {
+            using var response = await host.Client.GetAsync($"{feedPath}?from={Uri.EscapeDataString($"2020-01-01T00:{i / 60 % 60:00}:{i % 60:00}Z")}&to=2029-12-31",
+                HttpCompletionOption.ResponseHeadersRead);
+            var bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
+            return ((int)response.StatusCode, bytes);
+        }));
+        sampling.Cancel();
+        await sampler;
+        GC.Collect();
+        var after = Rss();
+        var statuses = string.Join(", ", results.GroupBy(r => r.Item1).OrderBy(g => g.Key).Select(g => $"{g.Count()}×{g.Key}"));
+        var most = host.Services.GetService(typeof(VisitPlanner.Core.Feeds.FeedRenderGate)) is VisitPlanner.Core.Feeds.FeedRenderGate gate ? gate.MostRunning : 0;
+        _text.AppendLine($"| {windows} | {windows} | {statuses} | {results.Max(r => r.bytes):N0} | {most} | {before / 1048576.0:0} MiB | {peak / 1048576.0:0} MiB | {after / 1048576.0:0} MiB | {GC.GetTotalMemory(true) / 1048576.0:0} MiB |");
+        Console.Error.WriteLine($"{host.Name} {windows} windows: {statuses}, RSS {before / 1048576.0:0} → peak {peak / 1048576.0:0} → {after / 1048576.0:0} MiB");
+    }
 }
