@@ -31,6 +31,8 @@ public sealed class CostHost : IAsyncDisposable
         Name = name;
         Counter = app.Services.GetRequiredService<StorageRequestCounter>();
         Client = new HttpClient { BaseAddress = DevHostApp.BaseAddress(app), Timeout = TimeSpan.FromSeconds(60) };
+        // One public host name for both instances, as behind Azure's front end: their links, so their feed ETags, agree.
+        Client.DefaultRequestHeaders.Host = "visitplanner.bench";
     }
 
     public string Name { get; }
