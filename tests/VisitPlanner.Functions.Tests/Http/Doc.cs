@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text;
-using VisitPlanner.Testing;
 
 namespace VisitPlanner.Functions.Tests.Http;
 

@@ -1,10 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json.Nodes;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using System.Text;
-using VisitPlanner.Testing;
-
 namespace VisitPlanner.Functions.Tests.Http;
 
 /// <summary>Every field of every body with every wrong type, huge numbers and strings, and dates no reading of ISO 8601 accepts.</summary>

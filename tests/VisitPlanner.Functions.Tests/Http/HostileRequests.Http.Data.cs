@@ -1,10 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json.Nodes;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using System.Text;
-using VisitPlanner.Testing;
-
 namespace VisitPlanner.Functions.Tests.Http;
 
 /// <summary>Ids Table Storage cannot key, wrong media types, methods a route does not have.</summary>

@@ -1,9 +1,5 @@
-using System.Text.Encodings.Web;
-using System.Text.Json.Nodes;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Text;
-using VisitPlanner.Testing;
 
 namespace VisitPlanner.Functions.Tests.Http;
 

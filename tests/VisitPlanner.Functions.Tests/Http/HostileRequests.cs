@@ -1,7 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Text;
 using VisitPlanner.Core.Json;
 using VisitPlanner.Functions.Http;

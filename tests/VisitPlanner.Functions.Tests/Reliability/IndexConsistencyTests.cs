@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using VisitPlanner.Core.Domain;
-using VisitPlanner.Storage.Tables;
 using VisitPlanner.Testing;
 using VisitPlanner.Testing.Hosting;
 using Xunit.Abstractions;

@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Json;
 using VisitPlanner.Core.Repositories;
 using VisitPlanner.Storage.Tables;
 using VisitPlanner.Testing.Hosting;

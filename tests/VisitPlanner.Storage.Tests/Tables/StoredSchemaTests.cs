@@ -1,9 +1,6 @@
 using NodaTime;
 using VisitPlanner.Core.Domain;
-using VisitPlanner.Core.Repositories;
-using VisitPlanner.Storage.Tables;
 using VisitPlanner.Storage.Tests.Documents;
-using VisitPlanner.Testing;
 
 namespace VisitPlanner.Storage.Tests.Tables;
 

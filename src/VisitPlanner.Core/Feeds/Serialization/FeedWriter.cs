@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using NodaTime;
 using NodaTime.Text;
 using VisitPlanner.Core.Feeds.Model;
 
