@@ -18,7 +18,7 @@ public static class IcalNetFeedWriter
     public static string Render(FeedSource source, IEnumerable<AgendaEntry> entries)
     {
         var calendar = FeedComposer.Calendar(source);
-        var feed = new Calendar { ProductId = FeedRenderer.ProductId, Method = CalendarMethods.Publish };
+        var feed = new Calendar { ProductId = FeedRenderer.ProductId };
         feed.Properties.Add(new CalendarProperty("NAME", calendar.Name));
         feed.Properties.Add(new CalendarProperty("X-WR-CALNAME", calendar.Name));
         feed.Properties.Add(new CalendarProperty("X-WR-TIMEZONE", calendar.TimeZoneId));

@@ -24,7 +24,6 @@ public sealed class FeedWriter(IBufferWriter<byte> output)
         _lines.Begin("VCALENDAR");
         _lines.Raw("VERSION", "2.0");
         _lines.Raw("PRODID", ProductId);
-        _lines.Raw("METHOD", "PUBLISH");
         _lines.Text("NAME", calendar.Name);
         _lines.Text("X-WR-CALNAME", calendar.Name);
         _lines.Text("X-WR-TIMEZONE", calendar.TimeZoneId);
