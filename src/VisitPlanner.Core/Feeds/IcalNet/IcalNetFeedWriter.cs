@@ -52,9 +52,23 @@ public static class IcalNetFeedWriter
                 OffsetTo = new UtcOffset(observance.OffsetTo.ToTimeSpan()),
             };
             if (observance.Name is { } name) info.TimeZoneName = name;
+            if (observance.Rule is { } rule) info.RecurrenceRules.Add(Recurrence(rule));
             component.TimeZoneInfos.Add(info);
         }
         return component;
+    }
+
+    private static RecurrencePattern Recurrence(YearlyRule rule)
+    {
+        var pattern = new RecurrencePattern(FrequencyType.Yearly);
+        pattern.ByMonth.Add(rule.Month);
+        if (rule.Weekday is { } weekday)
+        {
+            var day = weekday == NodaTime.IsoDayOfWeek.Sunday ? DayOfWeek.Sunday : (DayOfWeek)(int)weekday;
+            pattern.ByDay.Add(rule.Ordinal is { } ordinal ? new WeekDay(day, ordinal) : new WeekDay(day));
+        }
+        if (rule.FirstDay is not null) pattern.ByMonthDay.AddRange(rule.MonthDays);
+        return pattern;
     }
 
     private static CalendarEvent Event(FeedComponent component)

@@ -48,6 +48,7 @@ public sealed class FeedWriter(IBufferWriter<byte> output)
             var kind = observance.Daylight ? "DAYLIGHT" : "STANDARD";
             _lines.Begin(kind);
             _lines.Raw("DTSTART", LocalPattern.Format(observance.Onset));
+            if (observance.Rule is { } rule) _lines.Raw("RRULE", Recurrence(rule));
             if (observance.Name is { } name) _lines.Text("TZNAME", name);
             _lines.Raw("TZOFFSETFROM", Offset(observance.OffsetFrom));
             _lines.Raw("TZOFFSETTO", Offset(observance.OffsetTo));
@@ -109,6 +110,22 @@ public sealed class FeedWriter(IBufferWriter<byte> output)
                 break;
         }
     }
+
+    /// <summary>"FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU" (RFC 5545 section 3.3.10).</summary>
+    private static string Recurrence(YearlyRule rule)
+    {
+        var text = new System.Text.StringBuilder("FREQ=YEARLY;BYMONTH=").Append(rule.Month.ToString(CultureInfo.InvariantCulture));
+        if (rule.Weekday is { } weekday)
+        {
+            text.Append(";BYDAY=");
+            if (rule.Ordinal is { } ordinal) text.Append(ordinal.ToString(CultureInfo.InvariantCulture));
+            text.Append(WeekdayCodes[(int)weekday - 1]);
+        }
+        if (rule.FirstDay is not null) text.Append(";BYMONTHDAY=").Append(string.Join(",", rule.MonthDays));
+        return text.ToString();
+    }
+
+    private static readonly string[] WeekdayCodes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
     /// <summary>"PT1H", "PT30M", "PT1H30M", "P1D" for whole days (RFC 5545 section 3.3.6).</summary>
     public static string Duration(int minutes) => minutes % (24 * 60) == 0 && minutes > 0
