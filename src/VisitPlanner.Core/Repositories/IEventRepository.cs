@@ -25,8 +25,8 @@ public interface IEventRepository
     /// <summary>Brings every index row of <paramref name="visit"/> to its revision, where an earlier write left one behind; idempotent.</summary>
     Task RepairIndexAsync(VisitEvent visit, CancellationToken cancellationToken);
 
-    /// <summary>Entries of the completion index (open events by end time) that ended at or before <paramref name="now"/>, oldest first.</summary>
-    Task<IReadOnlyList<CompletionEntry>> EndedOpenEventsAsync(Instant now, int max, CancellationToken cancellationToken);
+    /// <summary>Entries of the completion index (open events by end time) that ended at or before <paramref name="now"/>, oldest first, after <paramref name="after"/> if given.</summary>
+    Task<IReadOnlyList<CompletionEntry>> EndedOpenEventsAsync(Instant now, int max, CancellationToken cancellationToken, CompletionEntry? after = null);
 
     /// <summary>Drops a completion-index entry that no longer matches its event (the event changed or is gone).</summary>
     Task RemoveCompletionEntryAsync(CompletionEntry entry, CancellationToken cancellationToken);

@@ -22,14 +22,17 @@ public sealed class CompletionService(IEventRepository events, IClock clock, ILo
     {
         var now = Clocks.Now(clock);
         var completed = 0;
+        CompletionEntry? last = null;
         for (var batch = 0; batch < MaxBatches; batch++)
         {
-            var due = await events.EndedOpenEventsAsync(now, BatchSize, cancellationToken);
+            // Each batch goes on after the last one, so entries left behind (an unreadable event) are not read again.
+            var due = await events.EndedOpenEventsAsync(now, BatchSize, cancellationToken, after: last);
             foreach (var entry in due)
             {
                 if (await CompleteAsync(entry, now, cancellationToken)) completed++;
             }
             if (due.Count < BatchSize) break;
+            last = due[^1];
         }
         logger.LogInformation("Completed {Count} ended events", completed);
         return completed;
@@ -37,7 +40,17 @@ public sealed class CompletionService(IEventRepository events, IClock clock, ILo
 
     private async Task<bool> CompleteAsync(CompletionEntry entry, Instant now, CancellationToken cancellationToken)
     {
-        var stored = await events.GetAsync(entry.EventId, cancellationToken);
+        StoredEvent? stored;
+        try
+        {
+            stored = await events.GetAsync(entry.EventId, cancellationToken);
+        }
+        catch (UnreadableEventException e)
+        {
+            // Its entry stays, so the event is completed once its document is repaired; the others go on meanwhile.
+            logger.LogError(e, "Event {EventId} ended but cannot be read, so it is not completed", e.EventId);
+            return false;
+        }
         if (stored is null || !stored.Event.Status.IsOpen() || stored.Event.EndsAt != entry.EndsAt)
         {
             await events.RemoveCompletionEntryAsync(entry, cancellationToken);

@@ -108,8 +108,8 @@ public static class EventDocument
         return new VisitEvent
         {
             Id = root.GetProperty("id").GetString()!,
-            Kind = EventKindNames.TryParse(root.GetProperty("kind").GetString()!, out var kind) ? kind : EventKind.Other,
-            Status = EventStatusNames.TryParse(root.GetProperty("status").GetString()!, out var status) ? status : throw new InvalidDataException("status"),
+            Kind = EventKindNames.TryParse(root.GetProperty("kind").GetString()!, out var kind) ? kind : throw new InvalidDataException($"kind '{root.GetProperty("kind").GetString()}' is not one this version knows"),
+            Status = EventStatusNames.TryParse(root.GetProperty("status").GetString()!, out var status) ? status : throw new InvalidDataException($"status '{root.GetProperty("status").GetString()}' is not one this version knows"),
             Title = root.GetProperty("title").GetString()!,
             Description = OptionalString(root, "description"),
             TimeZone = zone,
@@ -231,6 +231,9 @@ public static class EventDocument
 
     private static Instant Instant(JsonElement value) => InstantPattern.General.Parse(value.GetString()!).GetValueOrThrow();
 
-    /// <summary>A zone tzdb no longer knows (renamed ones stay as links) falls back to the default rather than losing the event.</summary>
-    private static DateTimeZone Zone(string id) => TimeZones.Find(id) ?? TimeZones.Default;
+    /// <summary>
+    /// A zone tzdb no longer knows (renamed ones stay as links, so only a corrupted row has one) makes the document
+    /// unreadable: any other zone would move every time in it.
+    /// </summary>
+    private static DateTimeZone Zone(string id) => TimeZones.Find(id) ?? throw new InvalidDataException($"time zone '{id}' is not one this version knows");
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using VisitPlanner.Core.Repositories;
 using VisitPlanner.Storage.Documents;
 
 namespace VisitPlanner.Storage.Tables;
@@ -44,10 +45,20 @@ public static class DocumentColumns
         return (buffer.ToArray(), entity.GetInt32(Schema) ?? 1);
     }
 
-    /// <summary>The event an entity's document holds, in whichever schema it was written.</summary>
-    public static Core.Domain.VisitEvent ReadEvent(TableEntity entity)
+    /// <summary>
+    /// The event an entity's document holds, in whichever schema it was written, and the document's size; throws
+    /// <see cref="UnreadableEventException"/> naming the event when the document cannot be read.
+    /// </summary>
+    public static (Core.Domain.VisitEvent Event, int Bytes) ReadEvent(TableEntity entity)
     {
-        var (document, schema) = Read(entity);
-        return EventDocument.Read(document, schema);
+        try
+        {
+            var (document, schema) = Read(entity);
+            return (EventDocument.Read(document, schema), document.Length);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UnreadableEventException(entity.GetString("EventId") ?? entity.PartitionKey, e.Message, e);
+        }
     }
 }

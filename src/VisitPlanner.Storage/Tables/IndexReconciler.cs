@@ -31,51 +31,78 @@ public sealed class IndexReconciler(VisitPlannerTables tables, IndexWriter index
     {
         await tables.EnsureCreatedAsync();
         var checkpoint = await ReadCheckpointAsync(cancellationToken);
-        var (eventsChecked, restored, eventsCursor) = await CheckEventsAsync(checkpoint.Events, eventBudget, cancellationToken);
-        var (rowsChecked, removed, rowsCursor) = await CheckRowsAsync(checkpoint.Rows, rowBudget, cancellationToken);
+        var (eventsChecked, restored, unreadableEvents, eventsCursor) = await CheckEventsAsync(checkpoint.Events, eventBudget, cancellationToken);
+        var (rowsChecked, removed, rowsOfUnreadable, rowsCursor) = await CheckRowsAsync(checkpoint.Rows, rowBudget, cancellationToken);
         await SaveCheckpointAsync(eventsCursor, rowsCursor, cancellationToken);
-        var report = new ReconcileReport(eventsChecked, restored, rowsChecked, removed, eventsCursor is null, rowsCursor is null);
+        var report = new ReconcileReport(eventsChecked, restored, rowsChecked, removed, eventsCursor is null, rowsCursor is null)
+        {
+            UnreadableEvents = unreadableEvents,
+            RowsLeftForUnreadableEvents = rowsOfUnreadable,
+        };
         logger.LogInformation("Reconciled indexes: {Report}", report);
         return report;
     }
 
-    private async Task<(int Checked, int Restored, string? Cursor)> CheckEventsAsync(string? cursor, int budget, CancellationToken cancellationToken)
+    private async Task<(int Checked, int Restored, int Unreadable, string? Cursor)> CheckEventsAsync(string? cursor, int budget, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"RowKey eq {"event"}");
         await foreach (var page in tables.Events.QueryAsync<TableEntity>(filter, budget, cancellationToken: cancellationToken).AsPages(cursor, budget))
         {
-            var restored = 0;
+            var (restored, unreadable) = (0, 0);
             foreach (var entity in page.Values)
             {
-                var visit = DocumentColumns.ReadEvent(entity);
+                if (Read(entity) is not { } visit)
+                {
+                    unreadable++;
+                    continue;
+                }
                 restored += await index.WriteAsync(EventIndexRows.Writes(tables, previous: null, visit, EventDocument.Write(visit), clock.GetCurrentInstant()));
             }
-            return (page.Values.Count, restored, page.ContinuationToken);
+            return (page.Values.Count, restored, unreadable, page.ContinuationToken);
         }
-        return (0, 0, null);
+        return (0, 0, 0, null);
     }
 
-    private async Task<(int Checked, int Removed, string? Cursor)> CheckRowsAsync(string? cursor, int budget, CancellationToken cancellationToken)
+    /// <summary>
+    /// The event, or null with an error logged when its document cannot be read: the pass goes on past it (a bad row
+    /// must not halt repair for good), and nothing of it is repaired or removed, since what it should be is unknown.
+    /// </summary>
+    private VisitEvent? Read(TableEntity entity)
+    {
+        try
+        {
+            return DocumentColumns.ReadEvent(entity).Event;
+        }
+        catch (UnreadableEventException e)
+        {
+            logger.LogError(e, "Event {EventId} cannot be read; its index rows are left as they are", e.EventId);
+            return null;
+        }
+    }
+
+    private async Task<(int Checked, int Removed, int OfUnreadable, string? Cursor)> CheckRowsAsync(string? cursor, int budget, CancellationToken cancellationToken)
     {
         // Index rows only: profile, subscription and locator rows start with '~'.
         var filter = TableClient.CreateQueryFilter($"RowKey lt {"~"}");
         await foreach (var page in tables.Agendas.QueryAsync<TableEntity>(filter, budget, cancellationToken: cancellationToken).AsPages(cursor, budget))
         {
-            var events = new Dictionary<string, VisitEvent?>(StringComparer.Ordinal);
-            var removed = 0;
+            var events = new Dictionary<string, (bool Exists, VisitEvent? Event)>(StringComparer.Ordinal);
+            var (removed, ofUnreadable) = (0, 0);
             foreach (var row in page.Values)
             {
                 var eventId = row.GetString("EventId");
-                if (!events.TryGetValue(eventId, out var visit))
+                if (!events.TryGetValue(eventId, out var known))
                 {
                     var stored = await tables.Events.GetEntityIfExistsAsync<TableEntity>(eventId, "event", cancellationToken: cancellationToken);
-                    events[eventId] = visit = stored.HasValue ? DocumentColumns.ReadEvent(stored.Value!) : null;
+                    events[eventId] = known = stored.HasValue ? (true, Read(stored.Value!)) : (false, null);
                 }
-                if (await RepairRowAsync(row, visit, cancellationToken)) removed++;
+                // A row of an event that exists but cannot be read is not an orphan: leave it.
+                if (known is { Exists: true, Event: null }) ofUnreadable++;
+                else if (await RepairRowAsync(row, known.Event, cancellationToken)) removed++;
             }
-            return (page.Values.Count, removed, page.ContinuationToken);
+            return (page.Values.Count, removed, ofUnreadable, page.ContinuationToken);
         }
-        return (0, 0, null);
+        return (0, 0, 0, null);
     }
 
     /// <summary>Removes or withdraws a row that does not match its event; true when it changed something.</summary>

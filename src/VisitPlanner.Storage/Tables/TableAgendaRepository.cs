@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Repositories;
@@ -6,7 +7,7 @@ using VisitPlanner.Core.Repositories;
 namespace VisitPlanner.Storage.Tables;
 
 /// <summary>Reads agendas: the head a poll needs (one query), and index rows by time window.</summary>
-public sealed class TableAgendaRepository(VisitPlannerTables tables, EventReader events) : IAgendaRepository
+public sealed class TableAgendaRepository(VisitPlannerTables tables, EventReader events, ILogger<TableAgendaRepository> logger) : IAgendaRepository
 {
     public async Task<AgendaHead?> ReadHeadAsync(AgendaKey agenda, string? subscriptionId, CancellationToken cancellationToken)
     {
@@ -61,9 +62,26 @@ public sealed class TableAgendaRepository(VisitPlannerTables tables, EventReader
         foreach (var row in rows)
         {
             var withdrawnAt = row.GetDateTimeOffset("WithdrawnAt") is { } withdrawn ? Instant.FromDateTimeOffset(withdrawn) : (Instant?)null;
-            if (EventIndexRows.CarriesDocument(row)) entries.Add(new AgendaEntry(DocumentColumns.ReadEvent(row), withdrawnAt));
+            if (EventIndexRows.CarriesDocument(row))
+            {
+                if (ReadCarried(row) is { } carried) entries.Add(new AgendaEntry(carried, withdrawnAt));
+            }
             else if (read.TryGetValue(row.GetString("EventId"), out var visit)) entries.Add(new AgendaEntry(visit, withdrawnAt));
         }
         return entries;
+    }
+
+    /// <summary>A row's own copy of its event; null, with an error logged, when it cannot be read (see <see cref="EventReader"/>).</summary>
+    private VisitEvent? ReadCarried(TableEntity row)
+    {
+        try
+        {
+            return DocumentColumns.ReadEvent(row).Event;
+        }
+        catch (UnreadableEventException e)
+        {
+            logger.LogError(e, "Event {EventId} is left out of {Agenda}: its stored document cannot be read", e.EventId, AgendaRows.AgendaOf(row.PartitionKey));
+            return null;
+        }
     }
 }

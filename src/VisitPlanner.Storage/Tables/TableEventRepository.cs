@@ -23,7 +23,7 @@ public sealed class TableEventRepository(VisitPlannerTables tables, IndexWriter 
         var response = await tables.Events.GetEntityIfExistsAsync<TableEntity>(id, EventRowKey, cancellationToken: cancellationToken);
         if (!response.HasValue) return null;
         var entity = response.Value!;
-        return new StoredEvent(DocumentColumns.ReadEvent(entity), entity.ETag.ToString());
+        return new StoredEvent(DocumentColumns.ReadEvent(entity).Event, entity.ETag.ToString());
     }
 
     public async Task CreateAsync(VisitEvent visit, CancellationToken cancellationToken)
@@ -64,11 +64,12 @@ public sealed class TableEventRepository(VisitPlannerTables tables, IndexWriter 
         await index.WriteAsync(EventIndexRows.Writes(tables, previous: null, visit, EventDocument.Write(visit), clock.GetCurrentInstant()));
     }
 
-    public async Task<IReadOnlyList<CompletionEntry>> EndedOpenEventsAsync(Instant now, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CompletionEntry>> EndedOpenEventsAsync(Instant now, int max, CancellationToken cancellationToken, CompletionEntry? after = null)
     {
         await tables.EnsureCreatedAsync();
         var upperBound = RowKeys.TimePrefix(now + Duration.FromSeconds(1));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {EventIndexRows.OpenPartition} and RowKey lt {upperBound}");
+        var lowerBound = after is null ? "" : RowKeys.ByEnd(after.EndsAt, after.EventId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {EventIndexRows.OpenPartition} and RowKey gt {lowerBound} and RowKey lt {upperBound}");
         var entries = new List<CompletionEntry>();
         await foreach (var row in tables.Completion.QueryAsync<TableEntity>(filter, max, ["EventId", "EndsAt"], cancellationToken))
         {

@@ -118,7 +118,7 @@ public class InterruptedWritesTests(ITestOutputHelper output)
         var table = new TableServiceClient(connectionString).GetTableClient(prefix + "Events");
         await foreach (var entity in table.QueryAsync<TableEntity>(e => e.RowKey == "event"))
         {
-            var visit = DocumentColumns.ReadEvent(entity);
+            var visit = DocumentColumns.ReadEvent(entity).Event;
             events[visit.Id] = visit;
         }
         output.WriteLine($"{events.Count} events stored");

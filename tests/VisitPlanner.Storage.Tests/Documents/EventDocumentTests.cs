@@ -77,7 +77,7 @@ public class EventDocumentTests
     {
         var (_, entity) = StoredFixture.Rows(schema).Single(r => r.Table == "Events" && r.Entity.PartitionKey == eventId);
 
-        var visit = DocumentColumns.ReadEvent(entity);
+        var visit = DocumentColumns.ReadEvent(entity).Event;
 
         Assert.Equal(eventId, visit.Id);
         Assert.Equal(title, visit.Title);
@@ -92,7 +92,7 @@ public class EventDocumentTests
     {
         var (_, entity) = StoredFixture.Rows(schema).Single(r => r.Table == "Events" && r.Entity.PartitionKey == "shouyang-aerospace-2025");
 
-        var removed = Assert.Single(DocumentColumns.ReadEvent(entity).RemovedItems);
+        var removed = Assert.Single(DocumentColumns.ReadEvent(entity).Event.RemovedItems);
 
         Assert.Equal(("tianzhang", "调研天章卫星智造基地", 2), (removed.Item.Id, removed.Item.Title, removed.Revision));
         Assert.Equal(Instant.FromUtc(2025, 10, 15, 5, 30), removed.Item.Timing.StartInstant);

@@ -31,6 +31,9 @@ public sealed class AzuriteTables : IAsyncLifetime
 
     public NodaTime.IClock Clock { get; } = NodaTime.SystemClock.Instance;
 
+    /// <summary>What the repositories logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public async Task InitializeAsync()
     {
         var azurite = await TestAzurite.GetAsync();
@@ -38,7 +41,7 @@ public sealed class AzuriteTables : IAsyncLifetime
         Tables = new VisitPlannerTables(new TableServiceClient(options.ConnectionString), options);
         Events = new TableEventRepository(Tables, new IndexWriter(Clock), Clock);
         Calendars = new TableCalendarRepository(Tables);
-        Agendas = new TableAgendaRepository(Tables, new EventReader(Tables));
+        Agendas = new TableAgendaRepository(Tables, new EventReader(Tables, Logs.For<EventReader>()), Logs.For<TableAgendaRepository>());
         People = new TablePersonRepository(Tables);
         Subscriptions = new TableSubscriptionRepository(Tables);
     }

@@ -25,7 +25,7 @@ public class TableAgendaRepositoryTests(AzuriteTables storage) : IClassFixture<A
         var options = new TableClientOptions();
         options.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
         var countedTables = new VisitPlannerTables(new TableServiceClient((await TestAzurite.GetAsync()).ConnectionString, options), storage.Options);
-        var counted = new TableAgendaRepository(countedTables, new EventReader(countedTables));
+        var counted = new TableAgendaRepository(countedTables, new EventReader(countedTables, storage.Logs.For<EventReader>()), storage.Logs.For<TableAgendaRepository>());
         await counted.ReadHeadAsync(calendar, null, None); // creates-if-missing the tables once per process
 
         var before = counter.Total;
