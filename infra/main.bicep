@@ -21,6 +21,9 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('The public base URL every link uses (feeds, pages, QR codes), e.g. https://visits.example.gov.cn; empty for the app\'s default host name.')
+param publicBaseUrl string = ''
+
 var storageName = toLower('${name}st')
 var deploymentContainer = 'app-package'
 
@@ -120,6 +123,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       VisitPlanner__Storage__ConnectionString: storageConnection
       VisitPlanner__Storage__TablePrefix: 'vp'
       VisitPlanner__Feeds__VersionCheckSeconds: '5'
+      // Behind Azure's front end the worker cannot tell forwarded headers from a client's: links use this base instead.
+      VisitPlanner__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${app.properties.defaultHostName}' : publicBaseUrl
     }
   }
 }

@@ -79,7 +79,7 @@ static void PrintRoutes(WebApplication app, int port)
     Console.WriteLine("Timer functions (UTC):");
     foreach (var timer in catalog.Timers)
     {
-        var next = TimerSchedule.Parse(timer.Schedule).NextAfter(DateTime.UtcNow);
+        var next = TimerSchedule.Parse(timer.Schedule).NextAfter(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         Console.WriteLine($"  {timer.Name}  \"{timer.Schedule}\"  next {next:yyyy-MM-dd HH:mm:ss}Z   run now: curl -X POST {baseUrl}/admin/functions/{timer.Name}");
     }
     Console.WriteLine("Press Ctrl+C to stop.");

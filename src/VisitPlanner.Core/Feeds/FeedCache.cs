@@ -13,10 +13,13 @@ namespace VisitPlanner.Core.Feeds;
 public sealed class FeedCache(IClock clock, FeedOptions options)
 {
     private readonly ConcurrentDictionary<(AgendaKey Agenda, string? SubscriptionId), (AgendaHead Head, Instant CheckedAt)> _heads = new();
-    private readonly ConcurrentDictionary<(AgendaKey Agenda, string? SubscriptionId), Task<AgendaHead?>> _headReads = new();
+    private readonly ConcurrentDictionary<(AgendaKey Agenda, string? SubscriptionId), Lazy<Task<AgendaHead?>>> _headReads = new();
     private readonly ConcurrentDictionary<string, byte[]> _rendered = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task<byte[]>> _renders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _renders = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _renderedOrder = new();
+
+    /// <summary>Per agenda, how many times this instance changed it: a head read that began before a change is not kept.</summary>
+    private readonly ConcurrentDictionary<AgendaKey, long> _changes = new();
     private long _renderedBytes;
 
     /// <summary>
@@ -42,21 +45,26 @@ public sealed class FeedCache(IClock clock, FeedOptions options)
                 return rendered;
             });
 
-    private static async Task<T> SingleFlightAsync<TKey, T>(ConcurrentDictionary<TKey, Task<T>> inFlight, TKey key, Func<Task<T>> work) where TKey : notnull
+    /// <summary>
+    /// One run of <paramref name="work"/> per key at a time. <see cref="Lazy{T}"/> because the dictionary may call a
+    /// factory more than once when callers race, and each call would start a read or a render.
+    /// </summary>
+    private static async Task<T> SingleFlightAsync<TKey, T>(ConcurrentDictionary<TKey, Lazy<Task<T>>> inFlight, TKey key, Func<Task<T>> work) where TKey : notnull
     {
-        var task = inFlight.GetOrAdd(key, _ => work());
+        var flight = inFlight.GetOrAdd(key, _ => new Lazy<Task<T>>(work));
         try
         {
-            return await task;
+            return await flight.Value;
         }
         finally
         {
-            inFlight.TryRemove(new KeyValuePair<TKey, Task<T>>(key, task));
+            inFlight.TryRemove(new KeyValuePair<TKey, Lazy<Task<T>>>(key, flight));
         }
     }
 
     private async Task<AgendaHead?> ReadHeadAsync(AgendaKey agenda, string? subscriptionId, Func<Task<AgendaHead?>> read, Instant now)
     {
+        var changesBefore = _changes.GetValueOrDefault(agenda);
         var head = await read();
         // Only what exists is remembered: made-up tokens must not grow the cache.
         if (head is null || (subscriptionId is not null && head.Subscription is null))
@@ -64,15 +72,22 @@ public sealed class FeedCache(IClock clock, FeedOptions options)
             _heads.TryRemove((agenda, subscriptionId), out _);
             return head;
         }
+        // A change made here while the read was out may be newer than what it read (a revoke, an edit): then the
+        // next poll reads again rather than trusting this answer for the whole interval.
+        if (_changes.GetValueOrDefault(agenda) != changesBefore) return head;
         if (_heads.Count >= options.MaxHeads) _heads.Clear();
         _heads[(agenda, subscriptionId)] = (head, now);
         return head;
     }
 
-    /// <summary>Forgets what this instance knows of <paramref name="agenda"/>, after a change to it here.</summary>
+    /// <summary>Forgets what this instance knows of <paramref name="agenda"/>, after a change to it here, including reads still under way.</summary>
     public void Invalidate(AgendaKey agenda)
     {
+        if (_changes.Count >= options.MaxHeads) _changes.Clear();
+        _changes.AddOrUpdate(agenda, 1, (_, count) => count + 1);
         foreach (var key in _heads.Keys.Where(k => k.Agenda == agenda)) _heads.TryRemove(key, out _);
+        // Polls that join a read begun before the change would get its stale answer: they start a new one instead.
+        foreach (var key in _headReads.Keys.Where(k => k.Agenda == agenda)) _headReads.TryRemove(key, out _);
     }
 
     /// <summary>The bytes of rendered feeds this instance keeps: at most <see cref="FeedOptions.RenderedMegabytes"/>.</summary>
@@ -81,7 +96,7 @@ public sealed class FeedCache(IClock clock, FeedOptions options)
     /// <summary>The length of the feed rendered for <paramref name="etag"/>, if this instance has it (a HEAD renders nothing).</summary>
     public long? RenderedLength(string etag) => _rendered.TryGetValue(etag, out var body) ? body.Length : null;
 
-    public void StoreRendered(string etag, byte[] body)
+    private void StoreRendered(string etag, byte[] body)
     {
         if (!_rendered.TryAdd(etag, body)) return;
         _renderedOrder.Enqueue(etag);

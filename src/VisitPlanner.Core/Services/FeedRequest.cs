@@ -7,7 +7,7 @@ namespace VisitPlanner.Core.Services;
 public sealed record FeedParameters(string? From = null, string? To = null, string? Kind = null, string? Banners = null);
 
 /// <summary>
-/// A poll of one agenda's feed: the token that opens it, the narrowing, the client's conditions, where links point, and
-/// whether the body is wanted at all (HEAD asks only for the headers, so nothing is rendered for it).
+/// A poll of one agenda's feed: the token that opens it, the narrowing, the copy the poller holds, where links point,
+/// and whether the feed itself is wanted or only its version (nothing is rendered then).
 /// </summary>
-public sealed record FeedRequest(AgendaKey Agenda, string? Token, FeedParameters Parameters, FeedConditions Conditions, SiteLinks Links, bool BodyWanted = true);
+public sealed record FeedRequest(AgendaKey Agenda, string? Token, FeedParameters Parameters, ClientCopy Held, SiteLinks Links, bool VersionOnly = false);

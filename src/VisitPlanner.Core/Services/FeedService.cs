@@ -52,8 +52,8 @@ public sealed class FeedService(
         var fileName = $"{request.Agenda.Id}.ics";
         await RecordFetchAsync(open, now, cancellationToken);
 
-        if (request.Conditions.ClientIsCurrent(etag, lastModified)) return new FeedResponse(null, true, null, etag, lastModified, isPublic, fileName);
-        if (!request.BodyWanted)
+        if (request.Held.IsCurrent(etag, lastModified)) return new FeedResponse(null, true, null, etag, lastModified, isPublic, fileName);
+        if (request.VersionOnly)
             return new FeedResponse(null, false, cache.RenderedLength(etag), etag, lastModified, isPublic, fileName);
         if (_tooLarge.ContainsKey(etag)) return TooLarge();
         byte[] body;
@@ -115,6 +115,8 @@ public sealed class FeedService(
         if (open.Grant != AgendaGrant.Token || open.Head.Subscription is not { } subscription) return;
         if (subscription.LastFetchedAt is { } stored && now - stored < FetchRecordInterval) return;
         if (_fetchRecorded.TryGetValue(subscription.Id, out var recorded) && now - recorded < FetchRecordInterval) return;
+        // Bounded like the heads: forgetting costs at most one more write per subscription.
+        if (_fetchRecorded.Count >= options.MaxHeads) _fetchRecorded.Clear();
         _fetchRecorded[subscription.Id] = now;
         try
         {

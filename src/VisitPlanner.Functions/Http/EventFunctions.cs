@@ -15,7 +15,7 @@ public sealed class EventFunctions(EventService events, PublicLinks links)
         CancellationToken cancellationToken)
     {
         using var body = await JsonRequest.ReadAsync(request, cancellationToken);
-        string? idempotencyKey = request.Headers.TryGetValue("Idempotency-Key", out var key) ? key.ToString() : null;
+        var idempotencyKey = RequestValues.Header(request, "Idempotency-Key");
         var created = await events.CreateAsync(body.RootElement, idempotencyKey, cancellationToken);
         // A retry gets 201 and the same Location, marked as a replay (docs/reliability.md).
         return Responses.From(created, c => Responses.Event(c.Event, 201, location: links.For(request).EventPath(c.Event.Id),
@@ -50,8 +50,8 @@ public sealed class EventFunctions(EventService events, PublicLinks links)
         [HttpTrigger(AuthorizationLevel.Function, "get", "head", Route = Routes.Events)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var query = request.Query;
-        var page = await events.ListAsync(query["calendar"], query["from"], query["to"], query["continuationToken"], query["pageSize"], cancellationToken);
+        string? Query(string name) => RequestValues.Query(request, name);
+        var page = await events.ListAsync(Query("calendar"), Query("from"), Query("to"), Query("continuationToken"), Query("pageSize"), cancellationToken);
         return Responses.From(page, Responses.Listing);
     }
 }

@@ -30,10 +30,10 @@ public sealed class FeedFunctions(FeedService feeds, PublicLinks links)
 
     private async Task<IActionResult> ServeAsync(AgendaKey agenda, HttpRequest request, CancellationToken cancellationToken)
     {
-        var query = request.Query;
+        string? Query(string name) => RequestValues.Query(request, name);
         var feed = await feeds.GetAsync(new FeedRequest(
-            agenda, query["token"], new FeedParameters(query["from"], query["to"], query["kind"], query["banners"]),
-            FeedHeaders.Conditions(request), links.For(request), BodyWanted: !HttpMethods.IsHead(request.Method)), cancellationToken);
+            agenda, Query("token"), new FeedParameters(Query("from"), Query("to"), Query("kind"), Query("banners")),
+            FeedHeaders.ClientCopy(request), links.For(request), VersionOnly: HttpMethods.IsHead(request.Method)), cancellationToken);
         return Responses.From(feed, response =>
         {
             var headers = new Dictionary<string, string>

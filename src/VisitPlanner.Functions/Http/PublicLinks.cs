@@ -23,7 +23,8 @@ public sealed class PublicLinks
         {
             if (!Uri.TryCreate(options.PublicBaseUrl.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
                 || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
-                throw new InvalidOperationException($"VisitPlanner:PublicBaseUrl must be an absolute http(s) URL without query, fragment or credentials, such as https://visits.example.gov.cn; it is '{options.PublicBaseUrl}'.");
+                // The value is not repeated: a base URL with credentials in it is exactly what must not reach a log.
+                throw new InvalidOperationException("VisitPlanner:PublicBaseUrl must be an absolute http(s) URL without query, fragment or credentials, such as https://visits.example.gov.cn; the configured value is not.");
             _publicBase = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
         }
         var trusted = new List<IPNetwork>();
@@ -44,8 +45,8 @@ public sealed class PublicLinks
         var host = request.Host;
         if (IsTrusted(request.HttpContext.Connection.RemoteIpAddress))
         {
-            if (FirstValue(request.Headers["X-Forwarded-Proto"]) is { } proto && proto.ToLowerInvariant() is "http" or "https") scheme = proto.ToLowerInvariant();
-            if (FirstValue(request.Headers["X-Forwarded-Host"]) is { } forwarded && HostString.FromUriComponent(forwarded) is { HasValue: true } parsed
+            if (NearestValue(request.Headers["X-Forwarded-Proto"]) is { } proto && proto.ToLowerInvariant() is "http" or "https") scheme = proto.ToLowerInvariant();
+            if (NearestValue(request.Headers["X-Forwarded-Host"]) is { } forwarded && HostString.FromUriComponent(forwarded) is { HasValue: true } parsed
                 && Uri.CheckHostName(parsed.Host) != UriHostNameType.Unknown)
                 host = parsed;
         }
@@ -59,7 +60,10 @@ public sealed class PublicLinks
         return _trusted.Any(n => n.Contains(remote));
     }
 
-    /// <summary>The first of a comma-separated list: the proxy nearest the client wrote it.</summary>
-    private static string? FirstValue(Microsoft.Extensions.Primitives.StringValues values) =>
-        values.Count == 0 ? null : values[0]!.Split(',', StringSplitOptions.TrimEntries)[0] is { Length: > 0 } first ? first : null;
+    /// <summary>
+    /// The last of the header's values: the one the trusted proxy itself added. Proxies append, so every earlier value
+    /// came from whoever connected to the proxy, and may be anything a client chose to send.
+    /// </summary>
+    private static string? NearestValue(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.Count == 0 ? null : values[^1]!.Split(',', StringSplitOptions.TrimEntries)[^1] is { Length: > 0 } last ? last : null;
 }

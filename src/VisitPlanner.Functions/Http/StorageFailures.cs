@@ -14,8 +14,8 @@ public static class StorageFailures
     {
         RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
         HttpRequestException or SocketException or IOException or TimeoutException => true,
-        // The SDK's network timeout surfaces as a cancellation the caller did not ask for.
-        TaskCanceledException or OperationCanceledException => true,
+        // The SDK's network timeout surfaces as a cancellation with a TimeoutException inside (found below); any other
+        // cancellation nobody asked for is a bug, answered 500 and logged as one, not passed off as an outage.
         AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
         _ => exception.InnerException is { } inner && IsTransient(inner),
     };

@@ -36,11 +36,12 @@ public class FeedCacheTests
     {
         var cache = new FeedCache(_clock, new FeedOptions { VersionCheckSeconds = 3600 });
         var agenda = AgendaKey.Calendar("shouyang-edz-trips");
-        await cache.GetHeadAsync(agenda, "sub1", () => ReadAsync("v1"));
+        await cache.GetHeadAsync(agenda, null, () => ReadAsync("v1"));
+        Assert.Equal("v1", (await cache.GetHeadAsync(agenda, null, () => ReadAsync("v2")))!.Version);
 
         cache.Invalidate(agenda);
 
-        Assert.Equal("v2", (await cache.GetHeadAsync(agenda, "sub1", () => ReadAsync("v2")))!.Version);
+        Assert.Equal("v2", (await cache.GetHeadAsync(agenda, null, () => ReadAsync("v2")))!.Version);
     }
 
     [Fact]
@@ -86,14 +87,61 @@ public class FeedCacheTests
     }
 
     [Fact]
-    public void RenderedFeedsAreBoundedOldestFirst()
+    public async Task RenderedFeedsAreBoundedOldestFirst()
     {
         var cache = new FeedCache(_clock, new FeedOptions { RenderedMegabytes = 1 });
 
-        cache.StoreRendered("a", new byte[600 * 1024]);
-        cache.StoreRendered("b", new byte[600 * 1024]);
+        await cache.GetOrRenderAsync("a", () => Task.FromResult(new byte[600 * 1024]));
+        await cache.GetOrRenderAsync("b", () => Task.FromResult(new byte[600 * 1024]));
 
         Assert.Null(cache.RenderedLength("a"));
         Assert.NotNull(cache.RenderedLength("b"));
+        Assert.Equal(600 * 1024, cache.RenderedBytes);
+    }
+
+    [Fact]
+    public async Task AReadUnderWayWhenThisInstanceChangesTheAgendaIsNotTrustedAfterwards()
+    {
+        // A poll reads the head (subscription still valid); meanwhile this instance revokes it; the read then returns.
+        var cache = new FeedCache(_clock, new FeedOptions { VersionCheckSeconds = 3600 });
+        var agenda = AgendaKey.Calendar("shouyang-edz-trips");
+        var release = new TaskCompletionSource();
+        async Task<AgendaHead?> ReadBeforeTheRevoke()
+        {
+            await release.Task;
+            return await ReadAsync("before-revoke");
+        }
+
+        var pollDuringTheChange = cache.GetHeadAsync(agenda, null, ReadBeforeTheRevoke);
+        cache.Invalidate(agenda);
+        var pollAfterTheChange = cache.GetHeadAsync(agenda, null, () => ReadAsync("after-revoke"));
+        release.SetResult();
+
+        Assert.Equal("before-revoke", (await pollDuringTheChange)!.Version);
+        Assert.Equal("after-revoke", (await pollAfterTheChange)!.Version);
+        Assert.Equal("after-revoke", (await cache.GetHeadAsync(agenda, null, () => ReadAsync("third")))!.Version);
+    }
+
+    [Fact]
+    public async Task RacingPollsStartOneRenderEvenWhenTheyArriveTogether()
+    {
+        var cache = new FeedCache(_clock, new FeedOptions());
+        var renders = 0;
+        var start = new Barrier(8);
+        async Task<byte[]> Render()
+        {
+            Interlocked.Increment(ref renders);
+            await Task.Delay(50);
+            return [1];
+        }
+
+        var polls = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return cache.GetOrRenderAsync("etag", Render);
+        })).ToArray();
+        await Task.WhenAll(polls);
+
+        Assert.Equal(1, renders);
     }
 }

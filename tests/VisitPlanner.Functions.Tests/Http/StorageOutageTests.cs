@@ -3,6 +3,7 @@ using VisitPlanner.Core.Links;
 using VisitPlanner.DevHost;
 using VisitPlanner.DevHost.Functions;
 using VisitPlanner.DevTools.Azurite;
+using VisitPlanner.Functions.Http;
 using VisitPlanner.Testing;
 using VisitPlanner.Testing.Hosting;
 using static VisitPlanner.Functions.Tests.Http.ApiAssertions;
@@ -12,17 +13,17 @@ namespace VisitPlanner.Functions.Tests.Http;
 /// <summary>When Table Storage cannot be reached, the API says so: 503 with Retry-After, never a 500.</summary>
 public class StorageOutageTests
 {
-    /// <summary>A request each function would serve if storage answered: its route filled in, a valid body for writes.</summary>
-    private static (HttpMethod Method, string Path, string? Body) RequestFor(HttpFunction function)
+    /// <summary>A request each function would serve by <paramref name="method"/> if storage answered: its route filled in, a valid body for writes.</summary>
+    private static (HttpMethod Method, string Path, string? Body) RequestFor(HttpFunction function, string method, string routePrefix)
     {
-        var path = "/api/" + function.Route
+        var path = $"/{routePrefix}/" + function.Route
             .Replace("{calendarId}", SeedEvents.CalendarId)
             .Replace("{personId}", "li-weiping")
             .Replace("{subscriptionId}", "5k2wexamplesubscrip")
             .Replace("{id}", "some-event");
         if (function.Route == Routes.Events && function.Methods.Contains("GET")) path += $"?calendar={SeedEvents.CalendarId}";
-        var method = new HttpMethod(function.Methods[0]);
-        string? body = method == HttpMethod.Post || method == HttpMethod.Put
+        var httpMethod = new HttpMethod(method);
+        string? body = httpMethod == HttpMethod.Post || httpMethod == HttpMethod.Put
             ? function.Route switch
             {
                 Routes.Calendar => """{"name":"寿阳经开区 外出考察"}""",
@@ -32,7 +33,7 @@ public class StorageOutageTests
                 _ => throw new InvalidOperationException($"No sample body for {function.Name} ({function.Route}): add one, so the outage test covers it."),
             }
             : null;
-        return (method, path, body);
+        return (httpMethod, path, body);
     }
 
     [Fact]
@@ -47,14 +48,23 @@ public class StorageOutageTests
         var functions = FunctionCatalog.Discover(DevHostApp.FunctionsAssembly).Http;
         Assert.NotEmpty(functions);
 
+        var routePrefix = host.GetService<HostSettings>().RoutePrefix;
+        var requests = 0;
         foreach (var function in functions)
         {
-            var (method, path, body) = RequestFor(function);
-            var response = await host.SendAsync(method, path, body, ifMatch: method == HttpMethod.Put || method == HttpMethod.Delete ? "\"r1\"" : null);
+            foreach (var verb in function.Methods)
+            {
+                var (method, path, body) = RequestFor(function, verb, routePrefix);
+                var response = await host.SendAsync(method, path, body, ifMatch: method == HttpMethod.Put || method == HttpMethod.Delete ? "\"r1\"" : null);
+                requests++;
 
-            await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
-            Assert.True(response.Headers.RetryAfter?.Delta is { TotalSeconds: > 0 }, $"{function.Name} ({method} {path}): no Retry-After");
+                // A HEAD answer has the status and headers of the GET, without its body.
+                if (method == HttpMethod.Head) Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                else await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+                Assert.True(response.Headers.RetryAfter?.Delta is { TotalSeconds: > 0 }, $"{function.Name} ({method} {path}): no Retry-After");
+            }
         }
+        Assert.True(requests > functions.Count, "HEAD variants were not tried");
         Assert.Contains(host.Logs.Lines, l => l.Contains("Storage unavailable"));
     }
 }
