@@ -96,6 +96,28 @@ public class BadInputTests(TestHost host) : IClassFixture<TestHost>, IAsyncLifet
         Assert.Contains("UTF-8", problem.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("/api/events?calendar=a&calendar=b", "calendar")]
+    [InlineData("/api/calendars/x/feed.ics?token=a&token=b", "token")]
+    [InlineData("/api/calendars/x/feed.ics?from=2025-10-01&from=2025-11-01", "from")]
+    public async Task AParameterGivenTwiceIs400NamingIt(string path, string field)
+    {
+        var problem = await AssertProblemAsync(await host.Client.GetAsync(path), HttpStatusCode.BadRequest, field);
+        Assert.Contains("given 2 times", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task AnIdempotencyKeyGivenTwiceIs400AndWritesNothing()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/events") { Content = TestHost.Json(SeedEvents.ShouyangAerospaceVisitJson()) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", ["first-key", "second-key"]);
+
+        var before = await SnapshotAsync();
+
+        await AssertProblemAsync(await host.Client.SendAsync(request), HttpStatusCode.BadRequest, "Idempotency-Key");
+        Assert.True(before == await SnapshotAsync(), "stored data changed");
+    }
+
     [Fact]
     public async Task AnEmptyBodyIs400() =>
         await AssertProblemAsync(await host.Client.PostAsync("/api/events", TestHost.Json("")), HttpStatusCode.BadRequest, "$");

@@ -37,6 +37,12 @@ public class FeedPollingTests(TestHost host) : IClassFixture<TestHost>
         var byETag = await GetAsync(host, url, h => h.IfNoneMatch.Add(etag));
         var byDate = await GetAsync(host, url, h => h.IfModifiedSince = lastModified);
         var stale = await GetAsync(host, url, h => h.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\"")));
+        // If-None-Match, when sent, decides alone, even when it names no tag that parses: the date is then ignored.
+        var garbled = await GetAsync(host, url, h =>
+        {
+            h.TryAddWithoutValidation("If-None-Match", "garbage");
+            h.IfModifiedSince = lastModified;
+        });
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal((true, false, TimeSpan.FromMinutes(5)), (first.Headers.CacheControl!.Public, first.Headers.CacheControl.Private, first.Headers.CacheControl.MaxAge));
@@ -44,6 +50,7 @@ public class FeedPollingTests(TestHost host) : IClassFixture<TestHost>
         Assert.Empty(await byETag.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.NotModified, byDate.StatusCode);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, garbled.StatusCode);
     }
 
     [Fact]

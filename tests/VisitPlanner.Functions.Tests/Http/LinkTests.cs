@@ -122,7 +122,8 @@ public partial class LinkTests
     {
         await using var trusting = await TestHost.StartAsync(new Dictionary<string, string?> { ["VisitPlanner:TrustedProxies"] = "127.0.0.0/8, ::1" });
         await using var distrusting = await TestHost.StartAsync(new Dictionary<string, string?>());
-        var forwarded = new[] { ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "visits.example.gov.cn") };
+        // Proxies append: the first values are what the client sent the proxy, the last is what the proxy saw.
+        var forwarded = new[] { ("X-Forwarded-Proto", "http, https"), ("X-Forwarded-Host", "attacker.example, visits.example.gov.cn") };
 
         var (trustedCalendar, _) = await PublishAsync(trusting);
         var (otherCalendar, _) = await PublishAsync(distrusting);
