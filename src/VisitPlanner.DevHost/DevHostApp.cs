@@ -72,11 +72,12 @@ public static class DevHostApp
 
         var app = builder.Build();
         var requests = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VisitPlanner.DevHost.Requests");
+        var keys = FunctionKeys.From(app.Configuration);
         app.Use(async (context, next) =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await next();
-            requests.LogInformation("{Method} {Url} {Status} {Elapsed:0.0} ms", context.Request.Method, LogRedaction.PathAndQuery(context.Request),
+            requests.LogInformation("{Method} {Url} {Status} {Elapsed:0.0} ms", context.Request.Method, LogRedaction.PathAndQuery(context.Request, keys.Secrets),
                 context.Response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         });
         app.UseStatusCodePages(async context =>
@@ -87,7 +88,6 @@ public static class DevHostApp
                 status == 405 ? $"{context.HttpContext.Request.Method} is not allowed here." : "No function answers at this path.", []);
             await new ProblemResult(problem).ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(context.HttpContext, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
         });
-        var keys = FunctionKeys.From(app.Configuration);
         foreach (var function in catalog.Http)
         {
             var template = settings.Template(function.Route);

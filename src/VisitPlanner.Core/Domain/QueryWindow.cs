@@ -2,7 +2,10 @@ using NodaTime;
 
 namespace VisitPlanner.Core.Domain;
 
-/// <summary>The instants [<see cref="From"/>, <see cref="To"/>) a listing, page or feed covers; events overlapping it are in.</summary>
+/// <summary>
+/// The instants [<see cref="From"/>, <see cref="To"/>) a listing, page or feed covers; events overlapping it are in, and
+/// so is an event of no length at any instant in it, <see cref="From"/> included.
+/// </summary>
 public readonly record struct QueryWindow(Instant From, Instant To)
 {
     /// <summary>The earliest instant any event may touch (see <see cref="EventLimits"/>): an open start.</summary>

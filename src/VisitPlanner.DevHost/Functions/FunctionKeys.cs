@@ -17,9 +17,16 @@ public sealed class FunctionKeys
 
     private readonly byte[]? _key;
 
-    private FunctionKeys(string? key) => _key = string.IsNullOrEmpty(key) ? null : Encoding.UTF8.GetBytes(key);
+    private FunctionKeys(string? key)
+    {
+        _key = string.IsNullOrEmpty(key) ? null : Encoding.UTF8.GetBytes(key);
+        Secrets = string.IsNullOrEmpty(key) ? [] : [key];
+    }
 
     public bool Enforced => _key is not null;
+
+    /// <summary>The keys themselves, for the request log to mask wherever a client put them.</summary>
+    public IReadOnlyCollection<string> Secrets { get; }
 
     public static FunctionKeys From(IConfiguration configuration) => new(configuration[Setting]);
 

@@ -38,11 +38,13 @@ public sealed class TableAgendaRepository(VisitPlannerTables tables, EventReader
         var partition = AgendaRows.PartitionKey(agenda);
         // Index rows are keyed by end time. An event overlapping the window ends after its start, and, as no event spans
         // more than MaxEventSpan, before its end + MaxEventSpan: both bounds are on the key, so the query reads only rows
-        // near the window, however long the agenda's history.
-        var lower = RowKeys.TimePrefix(window.From + Duration.FromSeconds(1));
+        // near the window, however long the agenda's history. An event of no length (a deadline, a departure) is in a
+        // window from its very instant: it ends at the window's start, yet does not start before it.
+        var endsAtStart = RowKeys.TimePrefix(window.From);
+        var endsAfterStart = RowKeys.TimePrefix(window.From + Duration.FromSeconds(1));
         var upper = RowKeys.TimePrefix(window.To + Retention.MaxEventSpan + Duration.FromSeconds(1));
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper} and StartsAt lt {window.To.ToDateTimeOffset()}");
+            $"PartitionKey eq {partition} and RowKey ge {endsAtStart} and RowKey lt {upper} and StartsAt lt {window.To.ToDateTimeOffset()} and (RowKey ge {endsAfterStart} or StartsAt ge {window.From.ToDateTimeOffset()})");
         if (!includeWithdrawn) filter += " and Withdrawn eq false";
         var pages = tables.Agendas.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
             .AsPages(ContinuationTokens.Decode(continuationToken, partition), pageSize);

@@ -28,4 +28,28 @@ public class TokenLoggingTests(TestHost host) : IClassFixture<TestHost>
         Assert.DoesNotContain(token[20..], host.Logs.All);
         Assert.DoesNotContain("secret-function-key-123", host.Logs.All);
     }
+
+    [Fact]
+    public async Task ASecretSentInTheWrongPlaceIsMaskedToo()
+    {
+        const string key = "FKEY-secret-4242";
+        await using var keyed = await TestHost.StartAsync(new Dictionary<string, string?> { ["VisitPlanner:DevHost:FunctionKey"] = key });
+        var token = Core.Domain.SubscriptionToken.New().ToString();
+        string[] misplaced =
+        [
+            $"/api/calendars/c1/feed.ics?token%3D{token}",
+            $"/api/calendars/c1/feed.ics/{token}",
+            $"/api/calendars/{token}/feed.ics",
+            $"/api/calendars/c1/{key}",
+            $"/api/events?code={key}&x={token}",
+            $"/api/events?calendar={token}&{key}",
+        ];
+
+        foreach (var path in misplaced) await keyed.Client.GetAsync(path);
+
+        await keyed.Logs.WaitForAsync(_ => keyed.Logs.Lines.Count(l => l.Contains("VisitPlanner.DevHost.Requests")) >= misplaced.Length);
+        Assert.DoesNotContain(token[Core.Domain.SubscriptionToken.IdLength..], keyed.Logs.All);
+        Assert.DoesNotContain(key, keyed.Logs.All);
+        Assert.Contains(keyed.Logs.Lines, l => l.Contains("/api/calendars/c1/feed.ics?***"));
+    }
 }

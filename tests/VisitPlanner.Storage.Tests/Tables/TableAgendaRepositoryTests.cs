@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using NodaTime;
 using VisitPlanner.Core.Domain;
@@ -110,5 +111,25 @@ public class TableAgendaRepositoryTests(AzuriteTables storage) : IClassFixture<A
         await storage.Subscriptions.CreateAsync(NewSubscription(calendar, SubscriptionToken.New()), None);
 
         Assert.Empty((await storage.Agendas.ListAsync(calendar, new QueryWindow(From, To), true, null, 100, None)).Entries);
+    }
+
+    [Fact]
+    public async Task AnEventOfNoLengthIsInAWindowFromItsInstantAndOneEndingAtTheStartIsNot()
+    {
+        var calendar = await storage.NewCalendarAsync();
+        JsonNode Stop(string start, string end) => JsonNode.Parse($$"""{"id":"s","title":"出发 Departure","start":"{{start}}","end":"{{end}}"}""")!;
+        var departure = StoredEvents.Shouyang("e" + Guid.NewGuid().ToString("N"), n => n["itinerary"] = new JsonArray(Stop("2026-12-29T08:00", "2026-12-29T08:00")), calendar);
+        var briefing = StoredEvents.Shouyang("e" + Guid.NewGuid().ToString("N"), n => n["itinerary"] = new JsonArray(Stop("2026-12-29T07:00", "2026-12-29T08:00")), calendar);
+        await storage.Events.CreateAsync(departure, None);
+        await storage.Events.CreateAsync(briefing, None);
+        var at = departure.StartsAt;
+
+        async Task<string[]> Listed(Instant from, Instant to) =>
+            (await storage.Agendas.ListAsync(AgendaKey.Calendar(calendar), new QueryWindow(from, to), false, null, 100, None)).Entries.Select(e => e.Event.Id).ToArray();
+
+        Assert.Equal([departure.Id], await Listed(at, at + Duration.FromHours(1)));
+        Assert.Equal([briefing.Id], await Listed(at - Duration.FromHours(1), at));
+        Assert.Empty(await Listed(at + Duration.FromSeconds(1), at + Duration.FromHours(1)));
+        Assert.Equal(2, (await Listed(at - Duration.FromHours(1), at + Duration.FromHours(1))).Length);
     }
 }
