@@ -17,7 +17,10 @@ namespace VisitPlanner.Testing;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class FeedConsumerTheoryAttribute : TheoryAttribute;
 
-/// <summary>Rows of consumer names: every consumer, or the ones given.</summary>
+/// <summary>
+/// Rows of consumer names: every consumer, the ones given, or those that report the given fields
+/// (<c>[FeedConsumerData(ParsedField.Uid)]</c>: every consumer but khal).
+/// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
 public sealed class FeedConsumerDataAttribute : DataAttribute
 {
@@ -29,6 +32,9 @@ public sealed class FeedConsumerDataAttribute : DataAttribute
         }
         Consumers = consumers.Length == 0 ? FeedParsers.All : consumers;
     }
+
+    public FeedConsumerDataAttribute(ParsedField reported, params ParsedField[] alsoReported) =>
+        Consumers = FeedParsers.All.Where(c => alsoReported.Prepend(reported).All(field => FeedParsers.Reports(c, field))).ToList();
 
     public IReadOnlyList<string> Consumers { get; }
 

@@ -5,7 +5,9 @@ namespace VisitPlanner.Testing;
 
 /// <summary>
 /// An event as an independent consumer read it from a feed. Start/End: UTC "…Z" for timed items, "yyyy-MM-dd" for
-/// all-day ones (End exclusive). A field the consumer cannot report is null or empty (<see cref="FeedParsers.Reports"/>).
+/// all-day ones (End exclusive). Where <see cref="FeedParsers.Reports"/> says a consumer does not report a field, it is
+/// null or empty, or not the feed's (khal's Uid is vdirsyncer's hash; recurring-ical-events' Tzid is the zone its
+/// occurrence is in, X-WR-TIMEZONE for a UTC time).
 /// </summary>
 public sealed record ParsedEvent(
     string Uid, string Summary, string? Description, string? Location, string? Status, int? Sequence,
@@ -29,6 +31,7 @@ public enum ParsedField
 {
     /// <summary>The feed's UID (khal's copy carries vdirsyncer's content hash instead).</summary>
     Uid,
+    /// <summary>DTSTART's TZID as written (recurring-ical-events moves UTC times into the calendar's X-WR-TIMEZONE).</summary>
     Tzid,
     Sequence,
     /// <summary>VALARM triggers.</summary>
@@ -79,7 +82,8 @@ public static class FeedParsers
         new(PythonIcalendar, false, "ics_to_json.py", [DebianPackages.PythonIcalendar], ZoneSource.FeedVTimezone, Everything),
         new(NodeIcal, true, "node-ical-to-json.mjs", [], ZoneSource.TzDatabase, Everything),
         new(Vobject, false, "vobject_to_json.py", [DebianPackages.Vobject], ZoneSource.FeedVTimezone, Everything),
-        new(RecurringIcalEvents, false, "recurring_ical_events_to_json.py", [DebianPackages.RecurringIcalEvents], ZoneSource.TzDatabase, Everything),
+        new(RecurringIcalEvents, false, "recurring_ical_events_to_json.py", [DebianPackages.RecurringIcalEvents], ZoneSource.TzDatabase,
+            new HashSet<ParsedField> { ParsedField.Tzid }),
         new(Libical, false, "libical_to_json.py", [DebianPackages.Libical], ZoneSource.FeedVTimezone, Everything),
         new(Khal, false, "khal_to_json.py", [DebianPackages.Khal, DebianPackages.Vdirsyncer], ZoneSource.TzDatabase,
             new HashSet<ParsedField>(Enum.GetValues<ParsedField>())),
