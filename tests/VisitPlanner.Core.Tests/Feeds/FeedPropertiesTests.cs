@@ -31,7 +31,7 @@ public class FeedPropertiesTests
             """));
     }));
 
-    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    [FeedConsumerTheory, FeedConsumerData(ParsedField.Uid)]
     public void AMultiDayEventAlsoAppearsAsOneAllDayBanner(string parser)
     {
         var feed = Parse(parser, TestEvents.Shouyang());
@@ -52,7 +52,7 @@ public class FeedPropertiesTests
         Assert.DoesNotContain(Parse(FeedParsers.IcalJs, oneDay).Events, e => e.AllDay);
     }
 
-    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    [FeedConsumerTheory, FeedConsumerData(ParsedField.Uid)]
     public void TimedItemsRemindThirtyMinutesBeforeUnlessTheCalendarSaysOtherwise(string parser)
     {
         var defaults = Parse(parser, TestEvents.Shouyang());
@@ -64,7 +64,7 @@ public class FeedPropertiesTests
         Assert.All(none.Events, e => Assert.Empty(e.Alarms));
     }
 
-    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    [FeedConsumerTheory, FeedConsumerData(ParsedField.Uid)]
     public void TheFeedAsksClientsToRefreshHourly(string parser)
     {
         var feed = Parse(parser, TestEvents.Shouyang());
@@ -74,7 +74,7 @@ public class FeedPropertiesTests
         Assert.Equal(("PT15M", "PT15M"), (everyFifteen.RefreshInterval, everyFifteen.PublishedTtl));
     }
 
-    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    [FeedConsumerTheory, FeedConsumerData(ParsedField.Uid)]
     public void OrganizerAttendeesGeoAndTheEventPageAreThere(string parser)
     {
         var visit = ShouyangWithPeople();
@@ -89,7 +89,7 @@ public class FeedPropertiesTests
         Assert.Equal(["delegationVisit"], showroom.Categories);
     }
 
-    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    [FeedConsumerTheory, FeedConsumerData(ParsedField.Uid)]
     public void APersonalFeedHoldsExactlyThatPersonsItems(string parser)
     {
         var visit = ShouyangWithPeople();
@@ -102,7 +102,7 @@ public class FeedPropertiesTests
         Assert.Equal(["乘车前往北京 Drive to Beijing · 航天产业专题考察（鹤壁、北京）"], driver.Events.Select(e => e.Summary));
     }
 
-    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    [FeedConsumerTheory, FeedConsumerData(ParsedField.Uid)]
     public void ARemovedItemStaysCancelledWithAHigherSequenceForThirtyDays(string parser)
     {
         var before = TestEvents.Shouyang();
@@ -126,7 +126,7 @@ public class FeedPropertiesTests
         Assert.DoesNotContain(later.Events, e => e.Uid.Contains("-tianzhang@"));
     }
 
-    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    [FeedConsumerTheory, FeedConsumerData(ParsedField.Uid)]
     public void ACancelledEventDisappearsThirtyDaysAfterItsCancellation(string parser)
     {
         var cancelled = TestEvents.Shouyang() with { Status = EventStatus.Cancelled, Revision = 2 };
@@ -136,7 +136,7 @@ public class FeedPropertiesTests
         Assert.Empty(Parse(parser, FeedRendererTests.Source(today: cancelledOn.PlusDays(31)), new AgendaEntry(cancelled)).Events);
     }
 
-    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    [FeedConsumerTheory, FeedConsumerData(ParsedField.Uid)]
     public void AWithdrawnEntryIsAnnouncedCancelledAndALiveCopyWins(string parser)
     {
         var visit = TestEvents.Shouyang() with { Revision = 2 };
@@ -150,11 +150,11 @@ public class FeedPropertiesTests
         Assert.All(both.Events, e => Assert.Equal(("CONFIRMED", 2), (e.Status, e.Sequence)));
     }
 
-    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    [FeedConsumerTheory, FeedConsumerData(ParsedField.Uid)]
     public void TentativeEventsAreTentative(string parser) =>
         Assert.All(Parse(parser, TestEvents.Shouyang() with { Status = EventStatus.Tentative }).Events, e => Assert.Equal("TENTATIVE", e.Status));
 
-    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    [FeedConsumerTheory, FeedConsumerData(ParsedField.Uid)]
     public void ALectureNamesItsSeriesAndSpeaker(string parser)
     {
         var lecture = TestEvents.FromJson(TestEvents.SingleItemJson(

@@ -75,7 +75,7 @@ public class FeedWriterEquivalenceTests
 
     private static FeedSource Source(string? personId = null) => FeedRendererTests.Source(personId: personId, today: new LocalDate(2025, 10, 10));
 
-    [Theory, InlineData(FeedParsers.IcalJs), PythonIcalendarData]
+    [FeedConsumerTheory, FeedConsumerData(ParsedField.Uid)]
     public void TheDirectWriterAndIcalNetSayTheSameToAnIndependentParser(string parser)
     {
         var entries = Corpus(60).ToArray();
