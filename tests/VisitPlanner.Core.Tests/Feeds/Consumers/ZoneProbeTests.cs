@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NodaTime;
 using VisitPlanner.Testing;
 
@@ -28,11 +27,9 @@ public class ZoneProbeTests
     public void RuleBasedVTimezonesGiveTzdbsOffsetsAtEveryHourAndAroundEveryTransition(string engine)
     {
         var samples = Samples();
-        var clock = Stopwatch.StartNew();
 
         var zones = ZoneProbe.Offsets(engine, ConsumerFixtures.Read("known-instants.ics"), samples);
 
-        clock.Stop();
         Assert.Equal(["Asia/Shanghai", "Europe/Berlin"], zones.Keys.Order());
         Assert.True(samples.Count > 26_000);
         Assert.Equal(samples.Count, zones["Europe/Berlin"].Count);
@@ -40,8 +37,6 @@ public class ZoneProbeTests
             .Where(s => s.Probe != s.Tzdb).Select(s => $"{s.t}: {s.Probe} (tzdb {s.Tzdb})").ToList();
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong.Take(20)));
         Assert.All(zones["Asia/Shanghai"], offset => Assert.Equal(Offset.FromHours(8), offset));
-        // One process call for ~26,000 samples and two zones; generous, to catch a pathological slowdown only.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{clock.Elapsed}");
     }
 
     /// <summary>
