@@ -32,7 +32,7 @@ public sealed class FeedAgenda
             var day = Today.PlusDays(4 + (int)((long)i * 395 / events));
             var body = SyntheticEvents.Body(i, day, itemsPerEvent, CalendarId).ToJsonString();
             using var json = JsonDocument.Parse(body, JsonOutput.ParseOptions);
-            var (draft, errors) = EventJsonReader.ReadDraft(json.RootElement, known, new HashSet<string>(), () => throw new InvalidOperationException("items have ids"));
+            var (draft, errors) = EventJsonReader.ReadDraft(json.RootElement, known, new Dictionary<string, Person>(), () => throw new InvalidOperationException("items have ids"));
             if (draft is null) throw new InvalidOperationException(string.Join("; ", errors));
             var created = Instant.FromUtc(2025, 11, 1, 2, 0) + Duration.FromMinutes(i);
             var visit = new VisitEvent
@@ -47,7 +47,7 @@ public sealed class FeedAgenda
                 Participants = draft.Participants,
                 Itinerary = draft.Itinerary,
                 Lecture = draft.Lecture,
-                Status = draft.Status,
+                Status = draft.Status ?? EventStatus.Confirmed,
                 Revision = 1 + i % 3,
                 CreatedAt = created,
                 UpdatedAt = created + Duration.FromDays(i % 3),

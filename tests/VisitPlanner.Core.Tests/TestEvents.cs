@@ -17,7 +17,12 @@ internal static class TestEvents
         new(id, "寿阳经开区 外出考察", "Trips and visits of Shouyang EDZ", TimeZones.Find(zone)!, Updated);
 
     /// <summary>People the tests' events may refer to by personId.</summary>
-    public static readonly IReadOnlySet<string> People = new HashSet<string> { "li-weiping", "wang-yong", "driver-zhang" };
+    public static readonly IReadOnlyDictionary<string, Person> People = new Dictionary<string, Person>
+    {
+        ["li-weiping"] = new("li-weiping", "李卫平", "党工委书记、管委会主任", "寿阳经开区", "liweiping@shouyang-edz.example", TimeZones.Default, Instant.FromUtc(2025, 10, 1, 0, 0)),
+        ["wang-yong"] = new("wang-yong", "王勇", "副董事长、总经理", "晋中市公投集团公司", "wangyong@jzgt.example", TimeZones.Default, Instant.FromUtc(2025, 10, 1, 0, 0)),
+        ["driver-zhang"] = new("driver-zhang", "张师傅", null, null, null, TimeZones.Default, Instant.FromUtc(2025, 10, 1, 0, 0)),
+    };
 
     public static EventReading Read(string json, params VisitCalendar[] calendars)
     {
@@ -31,7 +36,7 @@ internal static class TestEvents
     {
         var (draft, errors) = Read(json);
         Assert.True(draft is not null, string.Join("; ", errors));
-        return draft.ToEvent(id, revision, Created, Updated) with { Status = status ?? draft.Status };
+        return draft.ToEvent(id, revision, Created, Updated) with { Status = status ?? draft.Status ?? EventStatus.Confirmed };
     }
 
     public static VisitEvent Shouyang() => FromJson(SeedEvents.ShouyangAerospaceVisitJson());

@@ -2,7 +2,10 @@ using NodaTime;
 
 namespace VisitPlanner.Core.Domain;
 
-/// <summary>What an organizer submits for an event, validated, before the server adds identity, status history and timestamps.</summary>
+/// <summary>
+/// What an organizer submits for an event, validated, before the server adds identity, status history and timestamps.
+/// <see cref="Status"/> is null when the body sets none: a new event is confirmed, a replaced one keeps its status.
+/// </summary>
 public sealed record EventDraft(
     EventKind Kind,
     string Title,
@@ -13,7 +16,7 @@ public sealed record EventDraft(
     IReadOnlyList<Participant> Participants,
     IReadOnlyList<ItineraryItem> Itinerary,
     Lecture? Lecture,
-    EventStatus Status)
+    EventStatus? Status)
 {
     /// <summary>The event this draft describes, with the identity, revision and times the server gives it.</summary>
     public VisitEvent ToEvent(string id, int revision, NodaTime.Instant createdAt, NodaTime.Instant updatedAt) => new()
@@ -28,7 +31,7 @@ public sealed record EventDraft(
         Participants = Participants,
         Itinerary = Itinerary,
         Lecture = Lecture,
-        Status = Status,
+        Status = Status ?? EventStatus.Confirmed,
         Revision = revision,
         CreatedAt = createdAt,
         UpdatedAt = updatedAt,

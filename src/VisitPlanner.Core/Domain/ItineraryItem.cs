@@ -16,10 +16,13 @@ public sealed record ItineraryItem(
 {
     public IReadOnlyList<Participant> Participants { get; init; } = [];
 
+    /// <summary>Where to join online (Tencent Meeting, a livestream), an absolute http(s) URL: CONFERENCE in feeds.</summary>
+    public string? OnlineUrl { get; init; }
+
     /// <summary>Value equality including the participants (a list compares by reference otherwise).</summary>
     public bool Equals(ItineraryItem? other) =>
         other is not null && Id == other.Id && Title == other.Title && Timing == other.Timing && Location == other.Location
-        && Notes == other.Notes && HasOwnTimeZone == other.HasOwnTimeZone && Participants.SequenceEqual(other.Participants);
+        && Notes == other.Notes && HasOwnTimeZone == other.HasOwnTimeZone && Participants.SequenceEqual(other.Participants) && OnlineUrl == other.OnlineUrl;
 
     public override int GetHashCode() => HashCode.Combine(Id, Title, Timing, Location, Notes, HasOwnTimeZone, Participants.Count);
 }

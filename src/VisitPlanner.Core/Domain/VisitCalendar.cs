@@ -19,6 +19,11 @@ public sealed record VisitCalendar(string Id, string Name, string? Description, 
     /// <summary>How often clients are asked to refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL).</summary>
     public int RefreshMinutes { get; init; } = DefaultRefreshMinutes;
 
+    /// <summary>The colour (a CSS3 name, RFC 7986 COLOR) of each kind this calendar sets; the others take <see cref="KindColors"/>'.</summary>
+    public IReadOnlyDictionary<EventKind, string> Colors { get; init; } = new Dictionary<EventKind, string>();
+
+    public string ColorOf(EventKind kind) => Colors.TryGetValue(kind, out var color) ? color : KindColors.Default(kind);
+
     public const int DefaultAlarmMinutes = 30;
     public const int DefaultRefreshMinutes = 60;
 }

@@ -37,6 +37,15 @@ public sealed record VisitEvent
         Participants.Concat(Itinerary.SelectMany(i => i.Participants)).Concat(RemovedItems.SelectMany(r => r.Item.Participants))
             .Select(p => p.PersonId).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
+    /// <summary>
+    /// Whether the two say the same, whatever their revisions and times: a replacement that changes nothing is not a
+    /// change (no new revision, SEQUENCE or ETag, nothing written).
+    /// </summary>
+    public bool SameContentAs(VisitEvent other) =>
+        Id == other.Id && Kind == other.Kind && Title == other.Title && Description == other.Description && TimeZone == other.TimeZone
+        && Calendars.SequenceEqual(other.Calendars) && Organizer == other.Organizer && Participants.SequenceEqual(other.Participants)
+        && Itinerary.SequenceEqual(other.Itinerary) && Lecture == other.Lecture && RemovedItems.SequenceEqual(other.RemovedItems) && Status == other.Status;
+
     /// <summary>Whether <paramref name="personId"/> takes part in <paramref name="item"/>: in the whole event, or in that item.</summary>
     public bool Attends(string personId, ItineraryItem item) =>
         Participants.Any(p => p.PersonId == personId) || item.Participants.Any(p => p.PersonId == personId);

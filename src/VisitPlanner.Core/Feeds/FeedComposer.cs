@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Feeds.Model;
@@ -32,7 +33,7 @@ public static class FeedComposer
 
         var cancelled = withdrawn || visit.Status == EventStatus.Cancelled;
         var items = visit.Itinerary.Where(i => source.PersonId is null || withdrawn || visit.Attends(source.PersonId, i)).ToArray();
-        if (items.Length > 0 && source.ShowBanners && Banner(visit, items, cancelled) is { } banner) yield return banner;
+        if (items.Length > 0 && source.ShowBanners && Banner(source, visit, items, cancelled) is { } banner) yield return banner;
         foreach (var item in items) yield return ItemEvent(source, visit, item, cancelled, visit.Revision);
         foreach (var removed in visit.RemovedItems)
         {
@@ -53,19 +54,21 @@ public static class FeedComposer
         var summary = Summary(visit, item);
         var (start, end) = Times(item.Timing);
         var timed = !item.Timing.IsAllDay;
-        return NewComponent(visit, FeedUid.ForItem(visit.Id, item.Id), summary, cancelled, revision) with
+        var pageUrl = source.EventUrl(visit.Id);
+        return NewComponent(source, visit, FeedUid.ForItem(visit.Id, item.Id), summary, cancelled, revision) with
         {
-            Description = ItemDescription.For(visit, item),
+            Description = ItemDescription.For(visit, item, pageUrl),
             Start = start,
             End = end,
             Transparent = !timed,
             Location = item.Location?.ToSingleLine(),
             Geo = item.Location is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : null,
-            Url = source.EventUrl(visit.Id),
+            Url = pageUrl,
             Organizer = visit.Organizer.Email is { } organizerEmail ? new FeedAttendee($"mailto:{organizerEmail}", visit.Organizer.Name) : null,
             Attendees = Attendees(visit, item),
             Alarm = !cancelled && timed && source.AlarmMinutesBefore is { } minutes ? new FeedAlarm(summary, minutes) : null,
             Zone = timed ? new ZoneUse(item.Timing.Zone, item.Timing.StartInstant, item.Timing.EndInstant) : null,
+            Conference = item.OnlineUrl is { } online ? new FeedConference(online, "线上参加 Join online") : null,
         };
     }
 
@@ -78,7 +81,7 @@ public static class FeedComposer
     {
         var item = removed.Item;
         var (start, end) = Times(item.Timing);
-        return NewComponent(visit, FeedUid.ForItem(visit.Id, item.Id), Summary(visit, item), cancelled: true, removed.Revision) with
+        return NewComponent(source, visit, FeedUid.ForItem(visit.Id, item.Id), Summary(visit, item), cancelled: true, removed.Revision) with
         {
             Description = $"{visit.Title} · 此站已从行程中取消 This stop was removed from the itinerary",
             Start = start,
@@ -90,22 +93,50 @@ public static class FeedComposer
         };
     }
 
-    /// <summary>A multi-day event as one all-day entry over its dates (DTEND exclusive), beside its timed items.</summary>
-    private static FeedComponent? Banner(VisitEvent visit, IReadOnlyList<ItineraryItem> items, bool cancelled)
+    /// <summary>
+    /// An event over several days as one all-day entry over its dates (DTEND exclusive), beside its items: only when it
+    /// lasts a day or more (a 22:00–01:00 meeting touches two dates, and is not a trip), and not when an all-day item
+    /// already covers those dates (clients would show two bars).
+    /// </summary>
+    private static FeedComponent? Banner(FeedSource source, VisitEvent visit, IReadOnlyList<ItineraryItem> items, bool cancelled)
     {
-        var first = items.Min(i => i.Timing.StartInstant).InZone(visit.TimeZone).Date;
+        var start = items.Min(i => i.Timing.StartInstant);
+        var end = items.Max(i => i.Timing.EndInstant);
+        if (end - start < Duration.FromDays(1)) return null;
+        var first = start.InZone(visit.TimeZone).Date;
         var last = items.Max(i => i.Timing.IsAllDay ? i.Timing.EndInstant - Duration.Epsilon : i.Timing.EndInstant).InZone(visit.TimeZone).Date;
         if (last <= first) return null;
-        return NewComponent(visit, FeedUid.ForBanner(visit.Id), visit.Title, cancelled, visit.Revision) with
+        if (items.Any(i => i.Timing.IsAllDay && i.Timing.FirstDay <= first && i.Timing.LastDay >= last)) return null;
+        var pageUrl = source.EventUrl(visit.Id);
+        var lines = items.Select(BannerLine).Prepend($"{visit.Title} · {visit.Kind.Label()}");
+        if (pageUrl is not null) lines = lines.Append($"详情 Details: {pageUrl}");
+        return NewComponent(source, visit, FeedUid.ForBanner(visit.Id), EventTitle(visit), cancelled, visit.Revision) with
         {
             Start = new FeedTime.Date(first),
             End = new FeedTime.Date(last.PlusDays(1)),
             Transparent = true,
-            Description = $"{visit.Title} · {visit.Kind.Label()}\n{string.Join("\n", items.Select(i => $"{i.Timing.Start:MM-dd HH:mm} {i.Title}"))}",
+            Description = string.Join("\n", lines),
+            Location = BannerLocation(items),
+            Url = pageUrl,
         };
     }
 
-    private static FeedComponent NewComponent(VisitEvent visit, string uid, string summary, bool cancelled, int revision) => new()
+    /// <summary>"10-15 08:30 参观…" for a timed item, at the instant the feed gives it; "10-15–10-16 参观…" for an all-day one, which has no time.</summary>
+    private static string BannerLine(ItineraryItem item)
+    {
+        if (!item.Timing.IsAllDay) return $"{item.Timing.ZonedStart.LocalDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)} {item.Title}";
+        var firstDay = item.Timing.FirstDay.ToString("MM-dd", CultureInfo.InvariantCulture);
+        return item.Timing.LastDay == item.Timing.FirstDay ? $"{firstDay} {item.Title}" : $"{firstDay}–{item.Timing.LastDay.ToString("MM-dd", CultureInfo.InvariantCulture)} {item.Title}";
+    }
+
+    /// <summary>The places of the trip, in itinerary order, each once: at most three, then "…".</summary>
+    private static string? BannerLocation(IReadOnlyList<ItineraryItem> items)
+    {
+        var places = items.Select(i => i.Location?.City ?? i.Location?.Name).OfType<string>().Distinct().ToArray();
+        return places.Length == 0 ? null : string.Join(" · ", places.Take(3)) + (places.Length > 3 ? " …" : "");
+    }
+
+    private static FeedComponent NewComponent(FeedSource source, VisitEvent visit, string uid, string summary, bool cancelled, int revision) => new()
     {
         Uid = uid,
         Summary = summary,
@@ -120,18 +151,24 @@ public static class FeedComposer
         Status = cancelled ? FeedStatus.Cancelled : visit.Status == EventStatus.Tentative ? FeedStatus.Tentative : FeedStatus.Confirmed,
         Categories = [visit.Kind.ToWireName()],
         Transparent = false,
+        Private = source.IsPrivate,
+        Color = source.ColorOf(visit.Kind),
     };
 
-    /// <summary>ATTENDEE where an email is known; ROLE=CHAIR for whoever chairs or leads (主持, 带队).</summary>
+    /// <summary>ATTENDEE for those the item names (<see cref="ItemPeople"/>) whose email is known; ROLE=CHAIR for whoever leads (主持, 带队).</summary>
     private static IReadOnlyList<FeedAttendee> Attendees(VisitEvent visit, ItineraryItem item) =>
-        visit.Participants.Concat(item.Participants).Where(p => p.Email is not null).DistinctBy(p => p.Email)
-            .Select(p => new FeedAttendee($"mailto:{p.Email}", p.Name,
-                p.Role is { } role && (role.Contains("主持") || role.Contains("带队") || role.Contains("chair", StringComparison.OrdinalIgnoreCase)) ? "CHAIR" : "REQ-PARTICIPANT"))
+        ItemPeople.Named(visit, item).Where(p => p.Email is not null).DistinctBy(p => p.Email)
+            .Select(p => new FeedAttendee($"mailto:{p.Email}", p.Name, ParticipantRoles.IsLeader(p) ? "CHAIR" : "REQ-PARTICIPANT"))
             .ToArray();
 
     /// <summary>An item's title alone says little in a month view ("座谈会"), so multi-stop events add the event's title.</summary>
     private static string Summary(VisitEvent visit, ItineraryItem item) =>
-        visit.Itinerary.Count == 1 && item.Title == visit.Title ? item.Title : $"{item.Title} · {visit.Title}";
+        visit.Itinerary.Count == 1 && item.Title == visit.Title ? EventTitle(visit) : $"{item.Title} · {EventTitle(visit)}";
+
+    /// <summary>The event's title, and for a lecture its series, number and speaker: "经开讲堂 第21期 · 安全环保 · 主讲 王磊".</summary>
+    private static string EventTitle(VisitEvent visit) => visit.Lecture is { } lecture
+        ? string.Join(" · ", new[] { lecture.ShortLabel, visit.Title, lecture.Speaker is { } speaker ? $"主讲 {speaker}" : null }.OfType<string>())
+        : visit.Title;
 
     /// <summary>
     /// Timed items are written in their zone (TZID), except where the start or the end is a local time that happens

@@ -9,7 +9,7 @@ namespace VisitPlanner.Core.Json;
 public static class CalendarJson
 {
     private static readonly HashSet<string> Fields =
-        ["name", "description", "timeZone", "visibility", "banners", "alarmMinutesBefore", "refreshMinutes", "id", "updatedAt", "feedUrl", "pageUrl", "subscriptionsUrl"];
+        ["name", "description", "timeZone", "visibility", "banners", "alarmMinutesBefore", "refreshMinutes", "colors", "id", "updatedAt", "feedUrl", "pageUrl", "subscriptionsUrl"];
 
     public static (CalendarDraft? Draft, IReadOnlyList<FieldError> Errors) ReadDraft(JsonElement root)
     {
@@ -36,7 +36,30 @@ public static class CalendarJson
             : alarm.ValueKind == JsonValueKind.Null ? (int?)null
             : reader.Integer(root, "alarmMinutesBefore", "", 0, 7 * 24 * 60);
         var refresh = reader.Integer(root, "refreshMinutes", "", 15, 24 * 60) ?? VisitCalendar.DefaultRefreshMinutes;
-        return reader.HasErrors ? (null, reader.Errors) : (new CalendarDraft(name!, description, zone!, visibility, banners, alarmMinutes, refresh), []);
+        var colors = ReadColors(reader, root);
+        return reader.HasErrors ? (null, reader.Errors) : (new CalendarDraft(name!, description, zone!, visibility, banners, alarmMinutes, refresh, colors), []);
+    }
+
+    /// <summary><c>"colors": {"studyTrip": "navy"}</c>: kinds to CSS3 colour names; kinds left out keep their default.</summary>
+    private static IReadOnlyDictionary<EventKind, string> ReadColors(JsonFieldReader reader, JsonElement root)
+    {
+        var colors = new Dictionary<EventKind, string>();
+        if (JsonFieldReader.Find(root, "colors") is not { } value) return colors;
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            reader.Fail("colors", $"must be an object of kinds to colour names, such as {{\"studyTrip\": \"navy\"}}, not {JsonFieldReader.Describe(value)}");
+            return colors;
+        }
+        foreach (var property in value.EnumerateObject())
+        {
+            var path = JsonFieldReader.PathOf("colors", property.Name);
+            if (!EventKindNames.TryParse(property.Name, out var kind))
+                reader.Fail(path, $"'{property.Name}' is not a kind; use one of: {string.Join(", ", EventKindNames.All)}");
+            else if (property.Value.ValueKind != JsonValueKind.String || property.Value.GetString() is not { } name || !KindColors.IsColorName(name))
+                reader.Fail(path, "must be a CSS3 colour name in lower case, such as navy, teal or darkorange (RFC 7986 COLOR)");
+            else colors[kind] = name;
+        }
+        return colors;
     }
 
     internal static NodaTime.DateTimeZone? ReadZone(JsonFieldReader reader, JsonElement root)
@@ -75,6 +98,10 @@ public static class CalendarJson
         if (calendar.AlarmMinutesBefore is { } minutes) writer.WriteNumber("alarmMinutesBefore", minutes);
         else writer.WriteNull("alarmMinutesBefore");
         writer.WriteNumber("refreshMinutes", calendar.RefreshMinutes);
+        // Every kind's colour, so a client shows the calendar as its feed does.
+        writer.WriteStartObject("colors");
+        foreach (var kind in Enum.GetValues<EventKind>()) writer.WriteString(kind.ToWireName(), calendar.ColorOf(kind));
+        writer.WriteEndObject();
         // A private calendar's plain URLs answer 404: its feed and page are reached through subscriptions.
         if (calendar.Visibility == Visibility.Public)
         {

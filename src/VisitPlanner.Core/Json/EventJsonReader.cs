@@ -30,7 +30,10 @@ public static class EventJsonReader
         "id", "revision", "createdAt", "updatedAt", "startsAt", "endsAt", "removedItems",
     ];
 
-    private static readonly HashSet<string> ItemFields = ["id", "title", "start", "end", "timeZone", "location", "notes", "participants"];
+    private static readonly HashSet<string> ItemFields = ["id", "title", "start", "end", "timeZone", "location", "notes", "participants", "onlineUrl"];
+
+    /// <summary>The longest <c>onlineUrl</c> accepted: meeting links with their passcodes are far shorter.</summary>
+    public const int MaxUrlLength = 2000;
     private static readonly HashSet<string> PlaceFields = ["name", "address", "city", "lat", "lon"];
     private static readonly HashSet<string> OrganizerFields = ["name", "organization", "email"];
     private static readonly HashSet<string> ParticipantFields = ["name", "title", "organization", "role", "email", "personId"];
@@ -75,11 +78,11 @@ public static class EventJsonReader
     /// those named; null skips that check (stored events were checked when written).
     /// </summary>
     public static EventReading ReadDraft(
-        JsonElement root, IReadOnlyDictionary<string, VisitCalendar> knownCalendars, IReadOnlySet<string> knownPeople, Func<string> newItemId) =>
+        JsonElement root, IReadOnlyDictionary<string, VisitCalendar> knownCalendars, IReadOnlyDictionary<string, Person> knownPeople, Func<string> newItemId) =>
         Read(root, new Context(knownCalendars, knownPeople, newItemId));
 
     /// <summary>What reading needs besides the JSON. <see cref="People"/> null skips the existence check of people.</summary>
-    private sealed record Context(IReadOnlyDictionary<string, VisitCalendar> Calendars, IReadOnlySet<string>? People, Func<string> NewItemId);
+    private sealed record Context(IReadOnlyDictionary<string, VisitCalendar> Calendars, IReadOnlyDictionary<string, Person>? People, Func<string> NewItemId);
 
     private static EventReading Read(JsonElement root, Context context)
     {
@@ -127,13 +130,14 @@ public static class EventJsonReader
         return null;
     }
 
-    private static EventStatus ReadStatus(JsonFieldReader reader, JsonElement root)
+    /// <summary>The status the body sets, or null when it sets none (a new event is then confirmed, a replaced one keeps its own).</summary>
+    private static EventStatus? ReadStatus(JsonFieldReader reader, JsonElement root)
     {
         var name = reader.String(root, "status", "", required: false, TextRules.Token);
-        if (name is null) return EventStatus.Confirmed;
+        if (name is null) return null;
         if (EventStatusNames.TryParse(name, out var status) && status.IsOpen()) return status;
         reader.Fail("status", $"'{name}' is not a status an organizer can set; use 'confirmed' or 'tentative' (DELETE cancels an event)");
-        return EventStatus.Confirmed;
+        return null;
     }
 
     private static IReadOnlyList<string>? ReadCalendars(JsonFieldReader reader, JsonElement root, IReadOnlyDictionary<string, VisitCalendar> known)
@@ -184,7 +188,11 @@ public static class EventJsonReader
         return name is null ? null : new Organizer(name, organization, email);
     }
 
-    private static IReadOnlyList<Participant>? ReadParticipants(JsonFieldReader reader, JsonElement obj, string parentPath, IReadOnlySet<string>? knownPeople)
+    /// <summary>
+    /// Participants, each with a name or a <c>personId</c>: a person named only by id takes their name, title,
+    /// organization and email from the person as stored now (so their ATTENDEE has an address); fields given win.
+    /// </summary>
+    private static IReadOnlyList<Participant>? ReadParticipants(JsonFieldReader reader, JsonElement obj, string parentPath, IReadOnlyDictionary<string, Person>? knownPeople)
     {
         if (JsonFieldReader.Find(obj, "participants") is null) return [];
         var elements = reader.Array(obj, "participants", parentPath, required: false, MaxParticipants);
@@ -202,16 +210,18 @@ public static class EventJsonReader
             var entry = elements[i];
             var mark = reader.Mark;
             reader.RejectUnknown(entry, path, ParticipantFields);
-            var name = reader.String(entry, "name", path, required: true, TextRules.Name);
+            var personId = reader.String(entry, "personId", path, required: false, TextRules.Token);
+            Person? person = null;
+            if (personId is not null && Identifier.Problem(personId) is { } personProblem) reader.Fail(JsonFieldReader.PathOf(path, "personId"), personProblem);
+            else if (personId is not null && knownPeople is not null && !knownPeople.TryGetValue(personId, out person))
+                reader.Fail(JsonFieldReader.PathOf(path, "personId"), $"person '{personId}' does not exist; create them first (PUT …/people/{personId})");
+            var name = reader.String(entry, "name", path, required: personId is null, TextRules.Name);
             var title = reader.String(entry, "title", path, required: false, TextRules.Name);
             var organization = reader.String(entry, "organization", path, required: false, TextRules.Name);
             var role = reader.String(entry, "role", path, required: false, TextRules.Name);
             var email = ReadEmail(reader, entry, path);
-            var personId = reader.String(entry, "personId", path, required: false, TextRules.Token);
-            if (personId is not null && Identifier.Problem(personId) is { } personProblem) reader.Fail(JsonFieldReader.PathOf(path, "personId"), personProblem);
-            else if (personId is not null && knownPeople is not null && !knownPeople.Contains(personId))
-                reader.Fail(JsonFieldReader.PathOf(path, "personId"), $"person '{personId}' does not exist; create them first (PUT …/people/{personId})");
-            if (name is not null) participants.Add(new Participant(name, title, organization, role, email, personId));
+            name ??= person?.Name;
+            if (name is not null) participants.Add(new Participant(name, title ?? person?.Title, organization ?? person?.Organization, role, email ?? person?.Email, personId));
             else reader.EnsureFailedSince(mark, path);
         }
         return participants;
@@ -287,8 +297,20 @@ public static class EventJsonReader
         var location = ReadPlace(reader, obj, path);
         var notes = reader.String(obj, "notes", path, required: false, TextRules.LongText);
         var participants = ReadParticipants(reader, obj, path, context.People);
+        var onlineUrl = ReadUrl(reader, obj, path, "onlineUrl");
         if (title is null || timing is null || participants is null) return null;
-        return new ItineraryItem(id ?? context.NewItemId(), title, timing, location, notes, ownZone) { Participants = participants };
+        return new ItineraryItem(id ?? context.NewItemId(), title, timing, location, notes, ownZone) { Participants = participants, OnlineUrl = onlineUrl };
+    }
+
+    /// <summary>An absolute http or https URL (where to join online), as given.</summary>
+    private static string? ReadUrl(JsonFieldReader reader, JsonElement obj, string parentPath, string name)
+    {
+        var text = reader.String(obj, name, parentPath, required: false, new TextRules(MaxUrlLength, Formatted: true));
+        if (text is null) return null;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !string.IsNullOrEmpty(uri.Host) && !text.Any(char.IsWhiteSpace))
+            return text;
+        reader.Fail(JsonFieldReader.PathOf(parentPath, name), "must be an absolute http(s) URL, such as https://meeting.tencent.com/dm/abc123");
+        return null;
     }
 
     private static ItemTiming? ReadTiming(JsonFieldReader reader, JsonElement obj, string path, DateTimeZone zone)

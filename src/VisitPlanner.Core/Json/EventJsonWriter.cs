@@ -107,6 +107,7 @@ public static class EventJsonWriter
             writer.WriteEndObject();
         }
         WriteOptional(writer, "notes", item.Notes);
+        WriteOptional(writer, "onlineUrl", item.OnlineUrl);
         if (item.Participants.Count > 0)
         {
             writer.WriteStartArray("participants");

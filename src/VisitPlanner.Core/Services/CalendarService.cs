@@ -26,6 +26,7 @@ public sealed class CalendarService(ICalendarRepository calendars, FeedCache cac
             ShowBanners = draft.ShowBanners,
             AlarmMinutesBefore = draft.AlarmMinutesBefore,
             RefreshMinutes = draft.RefreshMinutes,
+            Colors = draft.Colors,
         };
         var created = await calendars.UpsertAsync(calendar, cancellationToken);
         cache.Invalidate(AgendaKey.Calendar(id));

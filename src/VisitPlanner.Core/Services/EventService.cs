@@ -131,6 +131,9 @@ public sealed class EventService(
         {
             RemovedItems = ItineraryChanges.RemovedItems(current, draft.Itinerary, current.Revision + 1, now),
         };
+        // A body without a status keeps the event's; a completed event moved into the future is open again.
+        next = next with { Status = draft.Status ?? (current.Status == EventStatus.Completed && next.EndsAt > now ? EventStatus.Confirmed : current.Status) };
+        if (next.SameContentAs(current)) return new Saved(current, reading.Warnings);
         if (EventFeedLimit.Check(next, Today(next, now)) is { } tooLarge) return tooLarge;
         try
         {
@@ -222,7 +225,7 @@ public sealed class EventService(
         var personIds = EventJsonReader.PeekPersonIds(body);
         if (personIds.Count > EventJsonReader.MaxPeople) personIds = [];
         var knownCalendars = (await LookUpAsync(EventJsonReader.PeekCalendarIds(body), calendars.GetAsync, cancellationToken)).ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var knownPeople = (await LookUpAsync(personIds, people.GetAsync, cancellationToken)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var knownPeople = (await LookUpAsync(personIds, people.GetAsync, cancellationToken)).ToDictionary(p => p.Id, StringComparer.Ordinal);
         return EventJsonReader.ReadDraft(body, knownCalendars, knownPeople, () => Identifier.NewId(10));
     }
 

@@ -158,6 +158,7 @@ public static class EventDocument
             writer.WriteEndObject();
         }
         Optional(writer, "notes", item.Notes);
+        Optional(writer, "onlineUrl", item.OnlineUrl);
         if (item.Participants.Count > 0) WriteParticipants(writer, item.Participants);
         writer.WriteEndObject();
     }
@@ -181,6 +182,7 @@ public static class EventDocument
         return new ItineraryItem(item.GetProperty("id").GetString()!, item.GetProperty("title").GetString()!, timing, place, OptionalString(item, "notes"), ownZone)
         {
             Participants = ReadParticipants(item),
+            OnlineUrl = OptionalString(item, "onlineUrl"),
         };
     }
 

@@ -29,6 +29,8 @@ public sealed class TableCalendarRepository(VisitPlannerTables tables) : ICalend
             ["ShowBanners"] = calendar.ShowBanners,
             ["AlarmMinutesBefore"] = calendar.AlarmMinutesBefore,
             ["RefreshMinutes"] = calendar.RefreshMinutes,
+            // "studyTrip=navy;meeting=teal": only the kinds the calendar set, so a new default reaches the others.
+            ["Colors"] = string.Join(";", calendar.Colors.OrderBy(c => c.Key).Select(c => $"{c.Key.ToWireName()}={c.Value}")),
             ["UpdatedAt"] = calendar.UpdatedAt.ToDateTimeOffset(),
         };
         return await ProfileRows.AddOrReplaceAsync(tables.Agendas, entity, cancellationToken);
@@ -43,7 +45,20 @@ public sealed class TableCalendarRepository(VisitPlannerTables tables) : ICalend
             ShowBanners = entity.GetBoolean("ShowBanners") ?? true,
             AlarmMinutesBefore = entity.GetInt32("AlarmMinutesBefore"),
             RefreshMinutes = entity.GetInt32("RefreshMinutes") ?? VisitCalendar.DefaultRefreshMinutes,
+            Colors = ReadColors(entity.GetString("Colors")),
         };
+
+    /// <summary>The colours a calendar set; a pair this version does not know (a kind or colour since removed) is left to the default.</summary>
+    private static IReadOnlyDictionary<EventKind, string> ReadColors(string? stored)
+    {
+        var colors = new Dictionary<EventKind, string>();
+        foreach (var pair in (stored ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=');
+            if (parts.Length == 2 && EventKindNames.TryParse(parts[0], out var kind) && KindColors.IsColorName(parts[1])) colors[kind] = parts[1];
+        }
+        return colors;
+    }
 }
 
 /// <summary>Reading and writing profile rows, shared by calendars and people.</summary>

@@ -164,7 +164,7 @@ public class FeedPropertiesTests
 
         var entry = Assert.Single(Parse(parser, lecture).Events);
 
-        Assert.Equal("招商引资专题培训", entry.Summary);
+        Assert.Equal("经开讲堂 第21期 · 招商引资专题培训 · 主讲 王宇翔", entry.Summary);
         Assert.Contains("讲堂 Series: 经开讲堂 第21期 (session 21)", entry.Description);
         Assert.Contains("主讲 Speaker: 王宇翔", entry.Description);
         Assert.Equal(["trainingLecture"], entry.Categories);

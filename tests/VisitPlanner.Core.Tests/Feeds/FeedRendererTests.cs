@@ -60,7 +60,7 @@ public class FeedRendererTests
     }
 
     [FeedConsumerTheory, FeedConsumerData(ParsedField.Uid)]
-    public void TheDescriptionNamesTheEventTheNotesAndTheParticipants(string parser)
+    public void TheDescriptionNamesTheEventTheNotesTheLeadersAndHowManyTakePart(string parser)
     {
         var symposium = Single(FeedParsers.Parse(parser, Render(TestEvents.Shouyang())), "beijing-symposium");
 
@@ -69,7 +69,11 @@ public class FeedRendererTests
         Assert.StartsWith("航天产业专题考察（鹤壁、北京）", symposium.Description);
         Assert.Contains("行程 Itinerary 6/6", symposium.Description);
         Assert.Contains("航天宏图董事长王宇翔主持", symposium.Description);
-        foreach (var name in new[] { "李卫平", "王勇", "李义志", "朱健", "闫占宏", "张骥", "贾幼平" }) Assert.Contains(name, symposium.Description);
+        // Seven take part: the two who lead (带队) are named, the rest counted; the page lists everyone.
+        Assert.Contains("带队 Leaders:\n- 李卫平 (党工委书记、管委会主任, 寿阳经开区)\n- 王勇 (副董事长、总经理, 晋中市公投集团公司)", symposium.Description);
+        foreach (var name in new[] { "李义志", "朱健", "闫占宏", "张骥", "贾幼平" }) Assert.DoesNotContain(name, symposium.Description);
+        Assert.Contains("共 7 人 · 7 participants", symposium.Description);
+        Assert.Contains("详情 Details: https://visitplanner.example/api/events/evt-shouyang-2025/page", symposium.Description);
         Assert.Equal(["delegationVisit"], symposium.Categories);
         Assert.Equal("CONFIRMED", symposium.Status);
     }

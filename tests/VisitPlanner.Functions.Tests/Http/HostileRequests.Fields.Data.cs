@@ -21,7 +21,8 @@ internal sealed partial class HostileRequests
         new("timeZone", Kind.Str, false), new("calendars", Kind.Arr, true), new("calendars[0]", Kind.Str, true),
         new("organizer", Kind.Obj, true), new("organizer.name", Kind.Str, true), new("organizer.organization", Kind.Str, false),
         new("organizer.email", Kind.Str, false), new("participants", Kind.Arr, false), new("participants[0]", Kind.Obj, true),
-        new("participants[0].name", Kind.Str, true), new("participants[0].title", Kind.Str, false), new("participants[0].organization", Kind.Str, false),
+        // participants[0] names a person (personId), so its name may be left out: participants[1] has none.
+        new("participants[1].name", Kind.Str, true), new("participants[0].title", Kind.Str, false), new("participants[0].organization", Kind.Str, false),
         new("participants[0].role", Kind.Str, false), new("participants[0].email", Kind.Str, false), new("participants[0].personId", Kind.Str, false),
         new("itinerary", Kind.Arr, true), new("itinerary[#]", Kind.Obj, true), new("itinerary[#].id", Kind.Str, false),
         new("itinerary[#].title", Kind.Str, true), new("itinerary[#].start", Kind.Str, true), new("itinerary[#].end", Kind.Str, true),

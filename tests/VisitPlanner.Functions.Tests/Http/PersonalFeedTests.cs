@@ -59,7 +59,7 @@ public class PersonalFeedTests(TestHost host) : IClassFixture<TestHost>
         Assert.Equal("李卫平 · 我的行程 My schedule", leader.Name);
         // Six stops and the drive of the private trip, and the lecture: not the event he does not attend.
         Assert.Equal(8, leader.Events.Count);
-        Assert.Contains(leader.Events, e => e.Summary == "招商引资专题培训");
+        Assert.Contains(leader.Events, e => e.Summary == "经开讲堂 第21期 · 招商引资专题培训");
         Assert.Equal(["乘车前往北京 · 航天产业专题考察（鹤壁、北京）"], driver.Events.Select(e => e.Summary));
     }
 

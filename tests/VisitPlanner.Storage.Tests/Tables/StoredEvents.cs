@@ -25,7 +25,7 @@ internal static class StoredEvents
             change(node);
         });
         using var document = JsonDocument.Parse(json);
-        var people = VisitPlanner.Core.Json.EventJsonReader.PeekPersonIds(document.RootElement).ToHashSet();
+        var people = EventJsonReader.PeekPersonIds(document.RootElement).ToDictionary(id => id, id => new Person(id, id, null, null, null, TimeZones.Default, Now));
         var (draft, errors) = EventJsonReader.ReadDraft(document.RootElement, calendars.ToDictionary(c => c, Calendar), people, () => Guid.NewGuid().ToString("N")[..8]);
         Assert.True(draft is not null, string.Join("; ", errors));
         return draft.ToEvent(id, revision: 1, Now, Now);

@@ -36,8 +36,16 @@ public static class IcalNetFeedWriter
         var components = FeedComposer.Order(entries).SelectMany(entry => FeedComposer.Components(source, entry)).ToArray();
         foreach (var zone in FeedComposer.Zones(components.Select(c => c.Zone).OfType<ZoneUse>())) feed.TimeZones.Add(Zone(zone));
         foreach (var component in components) feed.Events.Add(Event(component));
-        return new CalendarSerializer().SerializeToString(feed)!;
+        return RejoinSplitSurrogates(new CalendarSerializer().SerializeToString(feed)!);
     }
+
+    /// <summary>
+    /// Ical.Net 5.2.4 folds lines by UTF-16 units and may put the fold between the two halves of a surrogate pair (an emoji
+    /// such as 🚀 at the 75th octet), which no reader can put back together; the direct writer folds on whole UTF-8
+    /// sequences. As a reference the Ical.Net text is only compared after parsing, so such folds are undone here.
+    /// </summary>
+    private static string RejoinSplitSurrogates(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, "([\\uD800-\\uDBFF])\r\n ([\\uDC00-\\uDFFF])", "$1$2");
 
     private static VTimeZone Zone(FeedZone zone)
     {
@@ -91,6 +99,16 @@ public static class IcalNetFeedWriter
         if (component.Geo is { } geo) entry.GeographicLocation = new GeographicLocation(geo.Latitude, geo.Longitude);
         if (component.Url is { } url) entry.Url = new Uri(url);
         foreach (var category in component.Categories) entry.Categories.Add(category);
+        if (component.Private) entry.Class = "PRIVATE";
+        if (component.Color is { } color) entry.Properties.Add(new CalendarProperty("COLOR", color));
+        if (component.Conference is { } conference)
+        {
+            var property = new CalendarProperty("CONFERENCE", conference.Uri);
+            property.Parameters.Add("VALUE", "URI");
+            property.Parameters.Add("FEATURE", "VIDEO");
+            property.Parameters.Add("LABEL", conference.Label);
+            entry.Properties.Add(property);
+        }
         if (component.Organizer is { } organizer) entry.Organizer = new Ical.Net.DataTypes.Organizer(organizer.Address) { CommonName = organizer.Name };
         foreach (var attendee in component.Attendees)
             entry.Attendees.Add(new Attendee(attendee.Address) { CommonName = attendee.Name, Role = attendee.Role });

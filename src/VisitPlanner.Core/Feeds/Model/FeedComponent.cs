@@ -30,6 +30,14 @@ public sealed record FeedComponent
 
     public FeedAlarm? Alarm { get; init; }
 
+    /// <summary>CLASS:PRIVATE: someone's own entry, which a shared or delegated calendar shows only as busy.</summary>
+    public bool Private { get; init; }
+
+    /// <summary>RFC 7986 COLOR, a CSS3 colour name.</summary>
+    public string? Color { get; init; }
+
+    public FeedConference? Conference { get; init; }
+
     /// <summary>The zone the times are counted in, for timed components: null for all-day ones.</summary>
     public ZoneUse? Zone { get; init; }
 }

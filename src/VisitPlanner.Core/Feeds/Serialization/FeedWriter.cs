@@ -74,6 +74,10 @@ public sealed class FeedWriter(IBufferWriter<byte> output)
         if (component.Description is { } description) _lines.Text("DESCRIPTION", description);
         if (component.Url is { } url) _lines.Raw("URL", url);
         if (component.Categories.Count > 0) _lines.Text("CATEGORIES", string.Join(",", component.Categories));
+        if (component.Private) _lines.Raw("CLASS", "PRIVATE");
+        if (component.Color is { } color) _lines.Raw("COLOR", color);
+        if (component.Conference is { } conference)
+            _lines.Name("CONFERENCE").Parameter("VALUE", "URI").Parameter("FEATURE", "VIDEO").Parameter("LABEL", conference.Label).Value(conference.Uri);
         _lines.Raw("TRANSP", component.Transparent ? "TRANSPARENT" : "OPAQUE");
         if (component.Organizer is { } organizer) _lines.Name("ORGANIZER").Parameter("CN", organizer.Name).Value(organizer.Address);
         foreach (var attendee in component.Attendees)
