@@ -29,7 +29,7 @@ internal static class PageLayout
         return html.ToString();
     }
 
-    /// <summary>The 订阅 Subscribe section: webcal, Google, Outlook, the URL to copy, and its QR code for phones.</summary>
+    /// <summary>The 订阅 Subscribe section: webcal, Google, Outlook, the URL to copy, and a QR code of the webcal link for phones.</summary>
     public static void AppendSubscribe(StringBuilder html, SubscribeBox box, string heading)
     {
         var links = box.Links;
@@ -52,9 +52,11 @@ internal static class PageLayout
             html.Append("<p class=\"warning\">此链接含个人访问令牌，请勿转发。 This link holds a personal access token: do not pass it on.</p>\n");
         }
         html.Append("</div>\n<figure class=\"qr\">\n");
-        html.Append("<img id=\"qr\" width=\"176\" height=\"176\"").Append(HtmlText.Attribute("src", QrCode.SvgDataUrl(links.FeedUrl)))
-            .Append(" alt=\"订阅链接二维码 QR code of the feed URL\">\n");
-        html.Append("<figcaption>手机扫码订阅<br>Scan with your phone</figcaption>\n</figure>\n</div>\n</section>\n");
+        // The webcal:// link, not the https one: a phone's camera hands webcal:// to the calendar app, which subscribes;
+        // an https link would open the raw feed in the browser, or download it as a one-off import.
+        html.Append("<img id=\"qr\" width=\"176\" height=\"176\"").Append(HtmlText.Attribute("src", QrCode.SvgDataUrl(links.WebcalUrl)))
+            .Append(" alt=\"订阅二维码 QR code of the webcal:// subscribe link\">\n");
+        html.Append("<figcaption>手机扫码订阅<br>Scan with your phone to subscribe</figcaption>\n</figure>\n</div>\n</section>\n");
     }
 
     private const string Styles = """
