@@ -7,8 +7,8 @@ namespace VisitPlanner.Core.Pages;
 /// <summary>
 /// An event's page for people, printable as its 行程单 Itinerary: title, kind, status (cancelled events are shown,
 /// clearly marked), organizer, participants, lecture series and speaker, description, then every stop with date,
-/// time, item, place, participants and notes. Times are each item's own wall-clock time, with its zone named when
-/// it is not the event's.
+/// time, item, place, participants and notes. Times are each item's instants in its own zone (as the feed has them), with its zone named
+/// when it is not the event's.
 /// </summary>
 public static class EventPage
 {
@@ -75,11 +75,11 @@ public static class EventPage
             .Append(HtmlText.Encode(value)).Append("</dd>\n");
     }
 
-    /// <summary>"2026年10月15日 星期四 – 2026年10月16日 星期五 (Thu 15 Oct 2026 – Fri 16 Oct 2026)", from the items' own dates.</summary>
+    /// <summary>"2026年10月15日 星期四 – 2026年10月16日 星期五 (Thu 15 Oct 2026 – Fri 16 Oct 2026)", from the days the items are shown on.</summary>
     private static string Dates(VisitEvent visit)
     {
-        var first = visit.Itinerary.Min(i => i.Timing.FirstDay);
-        var last = visit.Itinerary.Max(i => i.Timing.LastDay);
+        var first = visit.Itinerary.Min(i => ShownDays.First(i.Timing));
+        var last = visit.Itinerary.Max(i => ShownDays.Last(i.Timing));
         return first == last
             ? $"{PageFormat.ChineseDay(first)} ({PageFormat.EnglishDay(first)})"
             : $"{PageFormat.ChineseDay(first)} – {PageFormat.ChineseDay(last)} ({PageFormat.EnglishDay(first)} – {PageFormat.EnglishDay(last)})";
@@ -116,7 +116,7 @@ public static class EventPage
         foreach (var item in visit.Itinerary.OrderBy(i => i.Timing.StartInstant).ThenBy(i => i.Timing.EndInstant))
         {
             var timing = item.Timing;
-            var day = timing.FirstDay;
+            var day = ShownDays.First(timing);
             var newDay = day != previousDay;
             previousDay = day;
             html.Append("<tr class=\"stop").Append(newDay ? " day-start" : "").Append('"').Append(HtmlText.Attribute("id", "stop-" + item.Id)).Append(">\n");
@@ -126,17 +126,17 @@ public static class EventPage
             {
                 var chinese = PageFormat.ShortChineseDay(day);
                 var english = PageFormat.ShortEnglishDay(day);
-                if (timing.IsAllDay && timing.LastDay != day)
+                if (timing.IsAllDay && ShownDays.Last(timing) != day)
                 {
-                    chinese += " – " + PageFormat.ShortChineseDay(timing.LastDay);
-                    english += " – " + PageFormat.ShortEnglishDay(timing.LastDay);
+                    chinese += " – " + PageFormat.ShortChineseDay(ShownDays.Last(timing));
+                    english += " – " + PageFormat.ShortEnglishDay(ShownDays.Last(timing));
                 }
                 html.Append(HtmlText.Encode(chinese)).Append("<span class=\"en\">").Append(HtmlText.Encode(english)).Append("</span>");
             }
             html.Append("</td>\n");
 
             html.Append("<td class=\"time-cell\"").Append(Label(1)).Append('>');
-            html.Append(HtmlText.Encode(timing.IsAllDay ? "全天 All day" : PageFormat.TimeRange(timing.Start, timing.End, day)));
+            html.Append(HtmlText.Encode(timing.IsAllDay ? "全天 All day" : PageFormat.TimeRange(timing.ZonedStart, timing.ZonedEnd, day)));
             if (timing.Zone.Id != visit.TimeZone.Id) html.Append("<span class=\"zone\">").Append(HtmlText.Encode(timing.Zone.Id)).Append("</span>");
             html.Append("</td>\n");
 
