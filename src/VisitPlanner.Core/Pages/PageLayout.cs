@@ -112,7 +112,11 @@ dl.facts dt{color:var(--muted);font-size:.9rem}
 dl.facts dd{margin:0;overflow-wrap:anywhere}
 table{width:100%;border-collapse:collapse;background:#fff}
 th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}
-table.participants th,table.participants td.name,table.participants td.role{white-space:nowrap}
+table.participants th,table.participants td.name{white-space:nowrap}
+details>summary{cursor:pointer}
+details>summary h2{display:inline;margin:0}
+details[open]>summary{margin-bottom:10px}
+.count{color:var(--muted);font-weight:normal}
 thead th{background:#eef2f7;font-size:.85rem;line-height:1.3}
 th .en{display:block;font-size:.75rem}
 td.date,td.time-cell{white-space:nowrap;font-variant-numeric:tabular-nums}
@@ -128,11 +132,24 @@ tr.day-start td{border-top:2px solid #9fb3c8}
 .item{grid-template-columns:1fr}
 .qr{margin:0 auto}
 table.itinerary thead{display:none}
-table.itinerary,table.itinerary tbody,table.itinerary tr,table.itinerary td{display:block;width:100%}
-table.itinerary tr{border:1px solid var(--line);border-radius:8px;margin:0 0 10px;padding:6px 0;background:#fff}
-table.itinerary td{border:0;padding:2px 10px;white-space:normal}
-table.itinerary td::before{content:attr(data-label);display:block;font-size:.75rem;font-weight:normal;color:var(--muted)}
+table.itinerary,table.itinerary tbody{display:block;width:100%}
+table.itinerary tr{display:grid;grid-template-columns:minmax(0,1fr) auto;border:1px solid var(--line);border-radius:8px;margin:0 0 10px;padding:6px 0;background:#fff}
+table.itinerary tr.day-start td{border-top:0}
+table.itinerary td{display:block;grid-column:1 / -1;min-width:0;border:0;padding:2px 10px;white-space:normal}
+table.itinerary td.date{grid-column:1}
+table.itinerary td.time-cell{grid-column:2;text-align:right;font-weight:600}
+table.itinerary td::before{content:attr(data-label);margin-right:.5em;font-size:.75rem;font-weight:normal;color:var(--muted)}
+table.itinerary td.date::before,table.itinerary td.time-cell::before,table.itinerary td.item-title::before{content:none}
 table.itinerary td:empty{display:none}
+table.participants thead{display:none}
+table.participants,table.participants tbody{display:block;width:100%}
+table.participants tr{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 10px;padding:8px 2px;border-bottom:1px solid var(--line)}
+table.participants tr:last-child{border-bottom:0}
+table.participants td{display:block;border:0;padding:0;min-width:0;max-width:100%;white-space:normal}
+table.participants td.name{font-weight:600}
+table.participants td.role{order:1;color:var(--accent);font-size:.88rem}
+table.participants td.title,table.participants td.organization{order:2;flex:1 0 100%;color:var(--muted);font-size:.9rem}
+table.participants td:empty{display:none}
 }
 @media print{
 @page{size:A4;margin:14mm 12mm}
