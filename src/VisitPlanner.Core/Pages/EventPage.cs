@@ -133,20 +133,20 @@ public static class EventPage
             var day = ShownDays.First(timing);
             var newDay = day != previousDay;
             previousDay = day;
-            html.Append("<tr class=\"stop").Append(newDay ? " day-start" : "").Append('"').Append(HtmlText.Attribute("id", "stop-" + item.Id)).Append(">\n");
+            html.Append("<tr class=\"stop").Append(newDay ? " day-start" : " same-day").Append('"').Append(HtmlText.Attribute("id", "stop-" + item.Id)).Append(">\n");
 
+            // Every row carries its date, not only a day's first: a printed row continued on a new sheet, or a phone's
+            // card, must say which day it is on its own. Rows after a day's first show it quieter on screen.
             html.Append("<td class=\"date\"").Append(Label(0)).Append('>');
-            if (newDay)
+            var chinese = PageFormat.ShortChineseDay(day);
+            var english = PageFormat.ShortEnglishDay(day);
+            var lastDay = ShownDays.Last(timing);
+            if (timing.IsAllDay && lastDay != day)
             {
-                var chinese = PageFormat.ShortChineseDay(day);
-                var english = PageFormat.ShortEnglishDay(day);
-                if (timing.IsAllDay && ShownDays.Last(timing) != day)
-                {
-                    chinese += " – " + PageFormat.ShortChineseDay(ShownDays.Last(timing));
-                    english += " – " + PageFormat.ShortEnglishDay(ShownDays.Last(timing));
-                }
-                html.Append(HtmlText.Encode(chinese)).Append("<span class=\"en\">").Append(HtmlText.Encode(english)).Append("</span>");
+                chinese += " – " + PageFormat.ShortChineseDay(lastDay);
+                english += " – " + PageFormat.ShortEnglishDay(lastDay);
             }
+            html.Append(HtmlText.Encode(chinese)).Append("<span class=\"en\">").Append(HtmlText.Encode(english)).Append("</span>");
             html.Append("</td>\n");
 
             html.Append("<td class=\"time-cell\"").Append(Label(1)).Append('>');

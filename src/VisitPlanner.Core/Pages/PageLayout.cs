@@ -71,7 +71,7 @@ a{color:var(--accent)}
 .masthead .badges{margin:0 0 6px}
 .back{margin:0 0 10px;font-size:.9rem}
 .meta{color:var(--muted);font-size:.9rem;margin:4px 0}
-.prose{white-space:pre-line;overflow-wrap:anywhere;margin:8px 0}
+.prose{white-space:pre-line;overflow-wrap:break-word;margin:8px 0}
 .card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:16px 20px;margin:18px 0}
 h2{font-size:1.2rem;margin:0 0 10px}
 .en{color:var(--muted);font-weight:normal}
@@ -102,7 +102,8 @@ h2{font-size:1.2rem;margin:0 0 10px}
 .item:last-child{border-bottom:0}
 .time{font-variant-numeric:tabular-nums;font-weight:600;white-space:nowrap}
 .time .local{display:block;font-weight:normal;color:var(--muted);font-size:.82rem;white-space:normal}
-.item-title{font-weight:600;overflow-wrap:anywhere}
+.item-title{font-weight:600;overflow-wrap:break-word}
+.what{min-width:0}
 .detail{color:var(--muted);font-size:.9rem;overflow-wrap:anywhere}
 .detail .field{color:var(--ink)}
 .is-cancelled .item-title,.is-cancelled .time{text-decoration:line-through;color:var(--muted)}
@@ -111,7 +112,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:
 dl.facts dt{color:var(--muted);font-size:.9rem}
 dl.facts dd{margin:0;overflow-wrap:anywhere}
 table{width:100%;border-collapse:collapse;background:#fff}
-th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}
+th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word;hyphens:manual}
 table.participants th,table.participants td.name{white-space:nowrap}
 details>summary{cursor:pointer}
 details>summary h2{display:inline;margin:0}
@@ -122,6 +123,13 @@ th .en{display:block;font-size:.75rem}
 td.date,td.time-cell{white-space:nowrap;font-variant-numeric:tabular-nums}
 td.date .en,td.time-cell .zone{display:block;font-size:.78rem;color:var(--muted)}
 tr.day-start td{border-top:2px solid #9fb3c8}
+tr.day-start td.date{font-weight:600}
+tr.same-day td.date{color:var(--muted)}
+table.itinerary th:nth-child(1),table.itinerary th:nth-child(2){width:12%}
+table.itinerary th:nth-child(3){width:30%}
+table.itinerary th:nth-child(4){width:18%}
+table.itinerary th:nth-child(5){width:12%}
+table.itinerary th:nth-child(6){width:16%}
 .footer{color:var(--muted);font-size:.8rem;margin-top:28px}
 @media (max-width:640px){
 .page{padding:16px 10px 32px}
@@ -163,6 +171,11 @@ a{color:inherit;text-decoration:none}
 h2,h3{break-after:avoid}
 .item,tr{break-inside:avoid}
 thead{display:table-header-group}
+tr.same-day td.date{color:inherit}
+table.participants th,table.participants td{padding:3px 6px;font-size:9pt}
+details::details-content{content-visibility:visible;display:contents}
+details>summary{list-style:none;cursor:auto}
+details>summary::-webkit-details-marker{display:none}
 thead th{background:#eee}
 th,td{border-color:#888}
 .detail,.meta,.en,.footer{color:#333}
@@ -171,6 +184,17 @@ th,td{border-color:#888}
 """;
 
     private const string Script = """
+
+// Printing opens folded lists (the participants), so a printout shows everyone; afterwards they fold again. The
+// style sheet does the same where the browser supports ::details-content; this covers the others.
+(function () {
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details:not([open])').forEach(function (d) { d.setAttribute('data-opened-for-print', ''); d.open = true; });
+  });
+  window.addEventListener('afterprint', function () {
+    document.querySelectorAll('details[data-opened-for-print]').forEach(function (d) { d.removeAttribute('data-opened-for-print'); d.open = false; });
+  });
+})();
 
 (function () {
   var button = document.getElementById('copy-feed-url');

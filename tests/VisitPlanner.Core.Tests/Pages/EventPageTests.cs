@@ -24,7 +24,8 @@ public class EventPageTests
         var rows = Rows(html).Select(Cells).ToArray();
         Assert.Equal(6, rows.Length);
         Assert.Equal(["10月15日 周三Wed 15 Oct", "08:30–09:30", "参观鹤壁科创新城规划建设展示中心", "鹤壁科创新城规划建设展示中心, 鹤壁", "全体人员 All participants", ""], rows[0]);
-        Assert.Equal("", rows[1][0]); // the date is written once per day
+        // Every row carries its date, so a row printed at the top of a new sheet still says its day.
+        Assert.All(rows.Take(5), row => Assert.Equal("10月15日 周三Wed 15 Oct", row[0]));
         Assert.Equal("10月16日 周四Thu 16 Oct", rows[5][0]);
         Assert.Equal("09:30–11:30", rows[5][1]);
         Assert.Equal("航天宏图信息技术股份有限公司北京分公司, 北京", rows[5][3]);
