@@ -10,7 +10,11 @@ namespace VisitPlanner.Core.Pages;
 /// </summary>
 internal static class PageLayout
 {
-    public static string Document(string title, string body, Instant generatedAt, DateTimeZone zone)
+    public static string Document(string title, string body, Instant generatedAt, DateTimeZone zone) =>
+        Document(title, body, "生成于 Generated " + PageFormat.Moment(generatedAt, zone));
+
+    /// <param name="footer">Plain text for the foot of the page, before " · VisitPlanner".</param>
+    public static string Document(string title, string body, string? footer)
     {
         var html = new StringBuilder(16 * 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -23,8 +27,7 @@ internal static class PageLayout
         html.Append("<title>").Append(HtmlText.Encode(title)).Append("</title>\n");
         html.Append("<style>").Append(Styles).Append("</style>\n</head>\n<body>\n<div class=\"page\">\n");
         html.Append(body);
-        html.Append("<footer class=\"footer\">生成于 Generated ").Append(HtmlText.Encode(PageFormat.Moment(generatedAt, zone)))
-            .Append(" · VisitPlanner</footer>\n");
+        html.Append("<footer class=\"footer\">").Append(footer is null ? "" : HtmlText.Encode(footer) + " · ").Append("VisitPlanner</footer>\n");
         html.Append("</div>\n<script>").Append(Script).Append("</script>\n</body>\n</html>\n");
         return html.ToString();
     }
@@ -131,6 +134,11 @@ table.itinerary th:nth-child(4){width:18%}
 table.itinerary th:nth-child(5){width:12%}
 table.itinerary th:nth-child(6){width:16%}
 .footer{color:var(--muted);font-size:.8rem;margin-top:28px}
+.error-page{margin-top:32px}
+.error-page h1{margin:0 0 12px;font-size:1.5rem;line-height:1.35}
+.error-page h1 .en{display:block;font-size:1.1rem}
+.error-status{margin:0 0 6px;color:var(--red);font-weight:600;font-size:.9rem}
+#error-advice{padding-left:1.2em}
 @media (max-width:640px){
 .page{padding:16px 10px 32px}
 .card{padding:12px 12px}
