@@ -100,8 +100,9 @@ public static class CalendarPage
         html.Append("<div class=\"time\">").Append(HtmlText.Encode(TimeText(line, model.TimeZone)));
         if (!item.Timing.IsAllDay && item.Timing.Zone.Id != model.TimeZone.Id)
         {
+            var (start, end) = (item.Timing.ZonedStart, item.Timing.ZonedEnd);
             html.Append("<span class=\"local\">当地 Local ")
-                .Append(HtmlText.Encode($"{PageFormat.TimeRange(item.Timing.Start, item.Timing.End, item.Timing.Start.Date)} {item.Timing.Zone.Id}"))
+                .Append(HtmlText.Encode($"{PageFormat.TimeRange(start, end, start.Date)} {item.Timing.Zone.Id}"))
                 .Append("</span>");
         }
         html.Append("</div>\n<div class=\"what\">\n");
@@ -132,7 +133,10 @@ public static class CalendarPage
         html.Append("</div>\n</li>\n");
     }
 
-    /// <summary>"08:30–09:30" in the calendar's zone; "全天 All day" (with the day's place in a multi-day item) for all-day items.</summary>
+    /// <summary>
+    /// "08:30–09:30" in the calendar's zone, from the item's instants (with the UTC offset where the calendar's zone has
+    /// that time twice); "全天 All day" (with the day's place in a multi-day item) for all-day items.
+    /// </summary>
     private static string TimeText(AgendaLine line, DateTimeZone zone)
     {
         var timing = line.Item.Timing;
@@ -140,9 +144,7 @@ public static class CalendarPage
         {
             return line.DaysOfItem > 1 ? $"全天 All day ({line.DayOfItem}/{line.DaysOfItem})" : "全天 All day";
         }
-        var start = timing.StartInstant.InZone(zone).LocalDateTime;
-        var end = timing.EndInstant.InZone(zone).LocalDateTime;
-        return PageFormat.TimeRange(start, end, line.Day);
+        return PageFormat.TimeRange(timing.StartInstant.InZone(zone), timing.EndInstant.InZone(zone), line.Day);
     }
 
     private static int Position(VisitEvent visit, ItineraryItem item)

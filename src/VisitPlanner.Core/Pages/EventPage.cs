@@ -5,13 +5,18 @@ using VisitPlanner.Core.Domain;
 namespace VisitPlanner.Core.Pages;
 
 /// <summary>
-/// An event's page for people, printable as its 行程单 Itinerary: title, kind, status (cancelled events are shown,
-/// clearly marked), organizer, participants, lecture series and speaker, description, then every stop with date,
-/// time, item, place, participants and notes. Times are each item's own wall-clock time, with its zone named when
-/// it is not the event's.
+/// An event's page for people, printable as its 行程单 Itinerary. The itinerary comes first, right under the title,
+/// kind, status (cancelled events are shown, clearly marked) and dates, so it starts on the first screen however many
+/// people take part: every stop with date, time, item, place, participants and notes. Then the details (organizer,
+/// lecture series and speaker, description), then the participants, folded away behind their count when there are
+/// more than <see cref="OpenParticipantsUpTo"/> (a printout always lists them all), then how to subscribe. Times are
+/// each item's instants in its own zone, with the zone named when it is not the event's.
 /// </summary>
 public static class EventPage
 {
+    /// <summary>Up to this many participants the list is shown open; a longer one would push the rest of the page far down.</summary>
+    public const int OpenParticipantsUpTo = 12;
+
     public static string Render(EventPageModel model)
     {
         var visit = model.Event;
@@ -29,15 +34,17 @@ public static class EventPage
         html.Append("<p class=\"badges\"><span class=\"badge kind\">").Append(HtmlText.Encode(visit.Kind.Label())).Append("</span>")
             .Append("<span id=\"event-status\" class=\"badge status-").Append(visit.Status.ToWireName()).Append("\">")
             .Append(HtmlText.Encode(PageFormat.StatusLabel(visit.Status))).Append("</span></p>\n");
+        html.Append("<p id=\"event-dates\" class=\"meta\">日期 Dates: ").Append(HtmlText.Encode(Dates(visit)))
+            .Append(" · 时区 Time zone: ").Append(HtmlText.Encode(zone.Id)).Append("</p>\n");
         if (cancelled)
         {
             html.Append("<p id=\"cancelled\" class=\"cancelled-banner\">已取消 Cancelled — 本活动已取消，以下行程不再进行。 This event has been cancelled; the itinerary below will not take place.</p>\n");
         }
         html.Append("</header>\n");
 
+        AppendItinerary(html, visit);
         AppendFacts(html, visit);
         AppendParticipants(html, visit);
-        AppendItinerary(html, visit);
         if (model.Subscribe is { } subscribe) PageLayout.AppendSubscribe(html, subscribe, "订阅日历 Subscribe to the calendar");
         return PageLayout.Document(visit.Title, html.ToString(), model.Now, zone);
     }
@@ -45,8 +52,6 @@ public static class EventPage
     private static void AppendFacts(StringBuilder html, VisitEvent visit)
     {
         html.Append("<section id=\"details\" class=\"card\">\n<h2>概况 <span class=\"en\">Details</span></h2>\n<dl class=\"facts\">\n");
-        Fact(html, "日期 Dates", Dates(visit));
-        Fact(html, "时区 Time zone", visit.TimeZone.Id);
         var organizer = visit.Organizer.Organization is { } organization && organization != visit.Organizer.Name
             ? $"{visit.Organizer.Name} ({organization})"
             : visit.Organizer.Name;
@@ -75,29 +80,38 @@ public static class EventPage
             .Append(HtmlText.Encode(value)).Append("</dd>\n");
     }
 
-    /// <summary>"2026年10月15日 星期四 – 2026年10月16日 星期五 (Thu 15 Oct 2026 – Fri 16 Oct 2026)", from the items' own dates.</summary>
+    /// <summary>"2026年10月15日 星期四 – 2026年10月16日 星期五 (Thu 15 Oct 2026 – Fri 16 Oct 2026)", from the days the items are shown on.</summary>
     private static string Dates(VisitEvent visit)
     {
-        var first = visit.Itinerary.Min(i => i.Timing.FirstDay);
-        var last = visit.Itinerary.Max(i => i.Timing.LastDay);
+        var first = visit.Itinerary.Min(i => ShownDays.First(i.Timing));
+        var last = visit.Itinerary.Max(i => ShownDays.Last(i.Timing));
         return first == last
             ? $"{PageFormat.ChineseDay(first)} ({PageFormat.EnglishDay(first)})"
             : $"{PageFormat.ChineseDay(first)} – {PageFormat.ChineseDay(last)} ({PageFormat.EnglishDay(first)} – {PageFormat.EnglishDay(last)})";
     }
 
+    /// <summary>
+    /// The participants in a disclosure whose summary gives their count, open for a small delegation. A table on wide
+    /// screens; on a phone each person becomes a short card (name and role, then title and organization), so no column
+    /// is cut off. Print opens it (style sheet), so a printout lists everyone.
+    /// </summary>
     private static void AppendParticipants(StringBuilder html, VisitEvent visit)
     {
         if (visit.Participants.Count == 0) return;
-        html.Append("<section id=\"participants\" class=\"card\">\n<h2>参加人员 <span class=\"en\">Participants</span></h2>\n");
+        var count = visit.Participants.Count;
+        html.Append("<section id=\"participants\" class=\"card\">\n<details").Append(count <= OpenParticipantsUpTo ? " open" : "").Append(">\n")
+            .Append("<summary><h2>参加人员 <span class=\"en\">Participants</span> <span class=\"count\">(").Append(count).Append(")</span></h2></summary>\n");
         html.Append("<table class=\"participants\">\n<thead><tr><th>姓名<span class=\"en\">Name</span></th><th>职务<span class=\"en\">Title</span></th>")
             .Append("<th>单位<span class=\"en\">Organization</span></th><th>角色<span class=\"en\">Role</span></th></tr></thead>\n<tbody>\n");
         foreach (var participant in visit.Participants)
         {
-            html.Append("<tr><td class=\"name\">").Append(HtmlText.Encode(participant.Name)).Append("</td><td>").Append(HtmlText.Encode(participant.Title))
-                .Append("</td><td>").Append(HtmlText.Encode(participant.Organization)).Append("</td><td class=\"role\">").Append(HtmlText.Encode(participant.Role))
+            html.Append("<tr><td class=\"name\">").Append(HtmlText.Encode(participant.Name))
+                .Append("</td><td class=\"title\">").Append(HtmlText.Encode(participant.Title))
+                .Append("</td><td class=\"organization\">").Append(HtmlText.Encode(participant.Organization))
+                .Append("</td><td class=\"role\">").Append(HtmlText.Encode(participant.Role))
                 .Append("</td></tr>\n");
         }
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("</tbody>\n</table>\n</details>\n</section>\n");
     }
 
     private static readonly (string Chinese, string English)[] Columns =
@@ -116,27 +130,27 @@ public static class EventPage
         foreach (var item in visit.Itinerary.OrderBy(i => i.Timing.StartInstant).ThenBy(i => i.Timing.EndInstant))
         {
             var timing = item.Timing;
-            var day = timing.FirstDay;
+            var day = ShownDays.First(timing);
             var newDay = day != previousDay;
             previousDay = day;
-            html.Append("<tr class=\"stop").Append(newDay ? " day-start" : "").Append('"').Append(HtmlText.Attribute("id", "stop-" + item.Id)).Append(">\n");
+            html.Append("<tr class=\"stop").Append(newDay ? " day-start" : " same-day").Append('"').Append(HtmlText.Attribute("id", "stop-" + item.Id)).Append(">\n");
 
+            // Every row carries its date, not only a day's first: a printed row continued on a new sheet, or a phone's
+            // card, must say which day it is on its own. Rows after a day's first show it quieter on screen.
             html.Append("<td class=\"date\"").Append(Label(0)).Append('>');
-            if (newDay)
+            var chinese = PageFormat.ShortChineseDay(day);
+            var english = PageFormat.ShortEnglishDay(day);
+            var lastDay = ShownDays.Last(timing);
+            if (timing.IsAllDay && lastDay != day)
             {
-                var chinese = PageFormat.ShortChineseDay(day);
-                var english = PageFormat.ShortEnglishDay(day);
-                if (timing.IsAllDay && timing.LastDay != day)
-                {
-                    chinese += " – " + PageFormat.ShortChineseDay(timing.LastDay);
-                    english += " – " + PageFormat.ShortEnglishDay(timing.LastDay);
-                }
-                html.Append(HtmlText.Encode(chinese)).Append("<span class=\"en\">").Append(HtmlText.Encode(english)).Append("</span>");
+                chinese += " – " + PageFormat.ShortChineseDay(lastDay);
+                english += " – " + PageFormat.ShortEnglishDay(lastDay);
             }
+            html.Append(HtmlText.Encode(chinese)).Append("<span class=\"en\">").Append(HtmlText.Encode(english)).Append("</span>");
             html.Append("</td>\n");
 
             html.Append("<td class=\"time-cell\"").Append(Label(1)).Append('>');
-            html.Append(HtmlText.Encode(timing.IsAllDay ? "全天 All day" : PageFormat.TimeRange(timing.Start, timing.End, day)));
+            html.Append(HtmlText.Encode(timing.IsAllDay ? "全天 All day" : PageFormat.TimeRange(timing.ZonedStart, timing.ZonedEnd, day)));
             if (timing.Zone.Id != visit.TimeZone.Id) html.Append("<span class=\"zone\">").Append(HtmlText.Encode(timing.Zone.Id)).Append("</span>");
             html.Append("</td>\n");
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using NodaTime.Text;
 using VisitPlanner.Core.Domain;
 
 namespace VisitPlanner.Core.Pages;
@@ -37,9 +38,25 @@ public static class PageFormat
     public static string TimeOn(LocalDateTime time, LocalDate day) =>
         time.Date == day ? Time(time.TimeOfDay) : $"{time.Date.ToString("MM-dd", CultureInfo.InvariantCulture)} {Time(time.TimeOfDay)}";
 
-    /// <summary>"08:30–09:30" for a range that starts on <paramref name="day"/>; dates are added to ends on other days.</summary>
-    public static string TimeRange(LocalDateTime start, LocalDateTime end, LocalDate day) =>
-        start == end ? TimeOn(start, day) : $"{TimeOn(start, day)}–{TimeOn(end, start.Date)}";
+    /// <summary>
+    /// "08:30" as <see cref="TimeOn(LocalDateTime, LocalDate)"/>, for an instant in a zone. Where that wall-clock time
+    /// happens twice (the hour a zone falls back), its UTC offset says which: "02:30 (UTC+02:00)", "02:30 (UTC+01:00)".
+    /// </summary>
+    public static string TimeOn(ZonedDateTime time, LocalDate day)
+    {
+        var text = TimeOn(time.LocalDateTime, day);
+        return time.Zone.MapLocal(time.LocalDateTime).Count == 2 ? $"{text} (UTC{UtcOffset.Format(time.Offset)})" : text;
+    }
+
+    /// <summary>
+    /// "08:30–09:30" for a range that starts on <paramref name="day"/>; dates are added to ends on other days. Callers
+    /// pass the item's instants in a zone, never its local input: a time in a daylight-saving gap then reads as the feed
+    /// has it, moved forward by the gap (02:30 → 03:30).
+    /// </summary>
+    public static string TimeRange(ZonedDateTime start, ZonedDateTime end, LocalDate day) =>
+        start.ToInstant() == end.ToInstant() ? TimeOn(start, day) : $"{TimeOn(start, day)}–{TimeOn(end, start.Date)}";
+
+    private static readonly OffsetPattern UtcOffset = OffsetPattern.CreateWithInvariantCulture("+HH:mm");
 
     /// <summary>"2026-10-10 12:00 Asia/Shanghai": when a page was made, printed at its foot.</summary>
     public static string Moment(Instant instant, DateTimeZone zone)

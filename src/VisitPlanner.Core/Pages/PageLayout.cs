@@ -10,7 +10,11 @@ namespace VisitPlanner.Core.Pages;
 /// </summary>
 internal static class PageLayout
 {
-    public static string Document(string title, string body, Instant generatedAt, DateTimeZone zone)
+    public static string Document(string title, string body, Instant generatedAt, DateTimeZone zone) =>
+        Document(title, body, "生成于 Generated " + PageFormat.Moment(generatedAt, zone));
+
+    /// <param name="footer">Plain text for the foot of the page, before " · VisitPlanner".</param>
+    public static string Document(string title, string body, string? footer)
     {
         var html = new StringBuilder(16 * 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -23,13 +27,12 @@ internal static class PageLayout
         html.Append("<title>").Append(HtmlText.Encode(title)).Append("</title>\n");
         html.Append("<style>").Append(Styles).Append("</style>\n</head>\n<body>\n<div class=\"page\">\n");
         html.Append(body);
-        html.Append("<footer class=\"footer\">生成于 Generated ").Append(HtmlText.Encode(PageFormat.Moment(generatedAt, zone)))
-            .Append(" · VisitPlanner</footer>\n");
+        html.Append("<footer class=\"footer\">").Append(footer is null ? "" : HtmlText.Encode(footer) + " · ").Append("VisitPlanner</footer>\n");
         html.Append("</div>\n<script>").Append(Script).Append("</script>\n</body>\n</html>\n");
         return html.ToString();
     }
 
-    /// <summary>The 订阅 Subscribe section: webcal, Google, Outlook, the URL to copy, and its QR code for phones.</summary>
+    /// <summary>The 订阅 Subscribe section: webcal, Google, Outlook, the URL to copy, and a QR code of the webcal link for phones.</summary>
     public static void AppendSubscribe(StringBuilder html, SubscribeBox box, string heading)
     {
         var links = box.Links;
@@ -52,9 +55,11 @@ internal static class PageLayout
             html.Append("<p class=\"warning\">此链接含个人访问令牌，请勿转发。 This link holds a personal access token: do not pass it on.</p>\n");
         }
         html.Append("</div>\n<figure class=\"qr\">\n");
-        html.Append("<img id=\"qr\" width=\"176\" height=\"176\"").Append(HtmlText.Attribute("src", QrCode.SvgDataUrl(links.FeedUrl)))
-            .Append(" alt=\"订阅链接二维码 QR code of the feed URL\">\n");
-        html.Append("<figcaption>手机扫码订阅<br>Scan with your phone</figcaption>\n</figure>\n</div>\n</section>\n");
+        // The webcal:// link, not the https one: a phone's camera hands webcal:// to the calendar app, which subscribes;
+        // an https link would open the raw feed in the browser, or download it as a one-off import.
+        html.Append("<img id=\"qr\" width=\"176\" height=\"176\"").Append(HtmlText.Attribute("src", QrCode.SvgDataUrl(links.WebcalUrl)))
+            .Append(" alt=\"订阅二维码 QR code of the webcal:// subscribe link\">\n");
+        html.Append("<figcaption>手机扫码订阅<br>Scan with your phone to subscribe</figcaption>\n</figure>\n</div>\n</section>\n");
     }
 
     private const string Styles = """
@@ -69,7 +74,7 @@ a{color:var(--accent)}
 .masthead .badges{margin:0 0 6px}
 .back{margin:0 0 10px;font-size:.9rem}
 .meta{color:var(--muted);font-size:.9rem;margin:4px 0}
-.prose{white-space:pre-line;overflow-wrap:anywhere;margin:8px 0}
+.prose{white-space:pre-line;overflow-wrap:break-word;margin:8px 0}
 .card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:16px 20px;margin:18px 0}
 h2{font-size:1.2rem;margin:0 0 10px}
 .en{color:var(--muted);font-weight:normal}
@@ -100,7 +105,8 @@ h2{font-size:1.2rem;margin:0 0 10px}
 .item:last-child{border-bottom:0}
 .time{font-variant-numeric:tabular-nums;font-weight:600;white-space:nowrap}
 .time .local{display:block;font-weight:normal;color:var(--muted);font-size:.82rem;white-space:normal}
-.item-title{font-weight:600;overflow-wrap:anywhere}
+.item-title{font-weight:600;overflow-wrap:break-word}
+.what{min-width:0}
 .detail{color:var(--muted);font-size:.9rem;overflow-wrap:anywhere}
 .detail .field{color:var(--ink)}
 .is-cancelled .item-title,.is-cancelled .time{text-decoration:line-through;color:var(--muted)}
@@ -109,14 +115,30 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:
 dl.facts dt{color:var(--muted);font-size:.9rem}
 dl.facts dd{margin:0;overflow-wrap:anywhere}
 table{width:100%;border-collapse:collapse;background:#fff}
-th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}
-table.participants th,table.participants td.name,table.participants td.role{white-space:nowrap}
+th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word;hyphens:manual}
+table.participants th,table.participants td.name{white-space:nowrap}
+details>summary{cursor:pointer}
+details>summary h2{display:inline;margin:0}
+details[open]>summary{margin-bottom:10px}
+.count{color:var(--muted);font-weight:normal}
 thead th{background:#eef2f7;font-size:.85rem;line-height:1.3}
 th .en{display:block;font-size:.75rem}
 td.date,td.time-cell{white-space:nowrap;font-variant-numeric:tabular-nums}
 td.date .en,td.time-cell .zone{display:block;font-size:.78rem;color:var(--muted)}
 tr.day-start td{border-top:2px solid #9fb3c8}
+tr.day-start td.date{font-weight:600}
+tr.same-day td.date{color:var(--muted)}
+table.itinerary th:nth-child(1),table.itinerary th:nth-child(2){width:12%}
+table.itinerary th:nth-child(3){width:30%}
+table.itinerary th:nth-child(4){width:18%}
+table.itinerary th:nth-child(5){width:12%}
+table.itinerary th:nth-child(6){width:16%}
 .footer{color:var(--muted);font-size:.8rem;margin-top:28px}
+.error-page{margin-top:32px}
+.error-page h1{margin:0 0 12px;font-size:1.5rem;line-height:1.35}
+.error-page h1 .en{display:block;font-size:1.1rem}
+.error-status{margin:0 0 6px;color:var(--red);font-weight:600;font-size:.9rem}
+#error-advice{padding-left:1.2em}
 @media (max-width:640px){
 .page{padding:16px 10px 32px}
 .card{padding:12px 12px}
@@ -126,11 +148,24 @@ tr.day-start td{border-top:2px solid #9fb3c8}
 .item{grid-template-columns:1fr}
 .qr{margin:0 auto}
 table.itinerary thead{display:none}
-table.itinerary,table.itinerary tbody,table.itinerary tr,table.itinerary td{display:block;width:100%}
-table.itinerary tr{border:1px solid var(--line);border-radius:8px;margin:0 0 10px;padding:6px 0;background:#fff}
-table.itinerary td{border:0;padding:2px 10px;white-space:normal}
-table.itinerary td::before{content:attr(data-label);display:block;font-size:.75rem;font-weight:normal;color:var(--muted)}
+table.itinerary,table.itinerary tbody{display:block;width:100%}
+table.itinerary tr{display:grid;grid-template-columns:minmax(0,1fr) auto;border:1px solid var(--line);border-radius:8px;margin:0 0 10px;padding:6px 0;background:#fff}
+table.itinerary tr.day-start td{border-top:0}
+table.itinerary td{display:block;grid-column:1 / -1;min-width:0;border:0;padding:2px 10px;white-space:normal}
+table.itinerary td.date{grid-column:1}
+table.itinerary td.time-cell{grid-column:2;text-align:right;font-weight:600}
+table.itinerary td::before{content:attr(data-label);margin-right:.5em;font-size:.75rem;font-weight:normal;color:var(--muted)}
+table.itinerary td.date::before,table.itinerary td.time-cell::before,table.itinerary td.item-title::before{content:none}
 table.itinerary td:empty{display:none}
+table.participants thead{display:none}
+table.participants,table.participants tbody{display:block;width:100%}
+table.participants tr{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 10px;padding:8px 2px;border-bottom:1px solid var(--line)}
+table.participants tr:last-child{border-bottom:0}
+table.participants td{display:block;border:0;padding:0;min-width:0;max-width:100%;white-space:normal}
+table.participants td.name{font-weight:600}
+table.participants td.role{order:1;color:var(--accent);font-size:.88rem}
+table.participants td.title,table.participants td.organization{order:2;flex:1 0 100%;color:var(--muted);font-size:.9rem}
+table.participants td:empty{display:none}
 }
 @media print{
 @page{size:A4;margin:14mm 12mm}
@@ -144,6 +179,11 @@ a{color:inherit;text-decoration:none}
 h2,h3{break-after:avoid}
 .item,tr{break-inside:avoid}
 thead{display:table-header-group}
+tr.same-day td.date{color:inherit}
+table.participants th,table.participants td{padding:3px 6px;font-size:9pt}
+details::details-content{content-visibility:visible;display:contents}
+details>summary{list-style:none;cursor:auto}
+details>summary::-webkit-details-marker{display:none}
 thead th{background:#eee}
 th,td{border-color:#888}
 .detail,.meta,.en,.footer{color:#333}
@@ -152,6 +192,17 @@ th,td{border-color:#888}
 """;
 
     private const string Script = """
+
+// Printing opens folded lists (the participants), so a printout shows everyone; afterwards they fold again. The
+// style sheet does the same where the browser supports ::details-content; this covers the others.
+(function () {
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details:not([open])').forEach(function (d) { d.setAttribute('data-opened-for-print', ''); d.open = true; });
+  });
+  window.addEventListener('afterprint', function () {
+    document.querySelectorAll('details[data-opened-for-print]').forEach(function (d) { d.removeAttribute('data-opened-for-print'); d.open = false; });
+  });
+})();
 
 (function () {
   var button = document.getElementById('copy-feed-url');

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VisitPlanner.Core.Links;
+using VisitPlanner.Core.Pages;
 using VisitPlanner.Core.Services;
 
 namespace VisitPlanner.Functions.Http;
@@ -10,6 +11,8 @@ namespace VisitPlanner.Functions.Http;
 /// HTML pages for people: a calendar's coming agenda with its subscribe links, and an event's printable itinerary.
 /// Anonymous, like feeds: a public calendar's pages are open, anything else needs a subscription token in the URL
 /// (<c>?token=</c>), the same one its feed takes. Pages are self-contained, so the policy allows nothing from outside.
+/// A page that cannot be shown answers a browser with an HTML error page and anything else with problem+json
+/// (<see cref="PageProblems"/>), here and, for failures the function throws, in <see cref="HttpFunctionMiddleware"/>.
 /// </summary>
 public sealed class PageFunctions(PageService pages, PublicLinks links)
 {
@@ -19,29 +22,49 @@ public sealed class PageFunctions(PageService pages, PublicLinks links)
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    [Function("GetCalendarPage")]
+    public const string CalendarPageFunction = "GetCalendarPage";
+
+    public const string EventPageFunction = "GetEventPage";
+
+    /// <summary>
+    /// What every page answer carries, error pages too. The URL may carry a token: never send it on as a Referer.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> PageHeaders = new Dictionary<string, string>
+    {
+        ["Content-Security-Policy"] = ContentSecurityPolicy,
+        ["Referrer-Policy"] = "no-referrer",
+        ["X-Content-Type-Options"] = "nosniff",
+    };
+
+    /// <summary>The page a function serves, or null for a function that serves none (the API, feeds, timers).</summary>
+    public static RequestedPage? PageOf(string functionName) => functionName switch
+    {
+        CalendarPageFunction => RequestedPage.Calendar,
+        EventPageFunction => RequestedPage.Event,
+        _ => null,
+    };
+
+    [Function(CalendarPageFunction)]
     public async Task<IActionResult> CalendarPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.CalendarPage)] HttpRequest request,
         string calendarId, CancellationToken cancellationToken) =>
-        Serve(await pages.CalendarAsync(calendarId, request.Query["token"], links.For(request), cancellationToken));
+        Serve(request, RequestedPage.Calendar, await pages.CalendarAsync(calendarId, request.Query["token"], links.For(request), cancellationToken));
 
-    [Function("GetEventPage")]
+    [Function(EventPageFunction)]
     public async Task<IActionResult> EventPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.EventPage)] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        Serve(await pages.EventAsync(id, request.Query["token"], links.For(request), cancellationToken));
+        Serve(request, RequestedPage.Event, await pages.EventAsync(id, request.Query["token"], links.For(request), cancellationToken));
 
-    private static IActionResult Serve(Outcome<RenderedPage> page)
+    private static IActionResult Serve(HttpRequest request, RequestedPage kind, Outcome<RenderedPage> page)
     {
-        if (page.Problem is { } problem) return Responses.Problem(problem);
+        if (page.Problem is { } problem) return PageProblems.For(request, problem, kind);
         var rendered = page.Value!;
-        return new BytesResult(200, HtmlContentType, rendered.Body, new Dictionary<string, string>
+        var headers = new Dictionary<string, string>(PageHeaders)
         {
-            ["Content-Security-Policy"] = ContentSecurityPolicy,
-            // The URL may carry a token: never send it on as a Referer, never let a shared cache keep the page.
-            ["Referrer-Policy"] = "no-referrer",
-            ["X-Content-Type-Options"] = "nosniff",
+            // A page opened with a token links with it too: no shared cache may keep it.
             ["Cache-Control"] = rendered.OpenedWithToken ? "private, no-store" : "public, max-age=60",
-        });
+        };
+        return new BytesResult(200, HtmlContentType, rendered.Body, headers);
     }
 }

@@ -173,7 +173,11 @@ public class CalendarPageTests
         Assert.StartsWith($"https://outlook.office.com/calendar/0/addfromweb?url={Uri.EscapeDataString(FeedUrl)}&name=", WebUtility.HtmlDecode(outlook));
         Assert.Equal(FeedUrl, AttributeOf(html, "feed-url", "value"));
 
+        // The QR code is drawn from the webcal:// link, which a phone's camera hands to its calendar app to subscribe
+        // (the browser tests decode the image itself).
         var qr = AttributeOf(html, "qr", "src");
+        Assert.Equal(QrCode.SvgDataUrl(webcal), qr);
+        Assert.NotEqual(QrCode.SvgDataUrl(FeedUrl), qr);
         Assert.StartsWith("data:image/svg+xml;base64,", qr);
         var svg = Encoding.UTF8.GetString(Convert.FromBase64String(qr["data:image/svg+xml;base64,".Length..]));
         Assert.Contains("<svg", svg);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Pages;
 using VisitPlanner.Testing;
 using static VisitPlanner.Core.Tests.Pages.PageTestData;
 
@@ -23,7 +24,8 @@ public class EventPageTests
         var rows = Rows(html).Select(Cells).ToArray();
         Assert.Equal(6, rows.Length);
         Assert.Equal(["10月15日 周三Wed 15 Oct", "08:30–09:30", "参观鹤壁科创新城规划建设展示中心", "鹤壁科创新城规划建设展示中心, 鹤壁", "全体人员 All participants", ""], rows[0]);
-        Assert.Equal("", rows[1][0]); // the date is written once per day
+        // Every row carries its date, so a row printed at the top of a new sheet still says its day.
+        Assert.All(rows.Take(5), row => Assert.Equal("10月15日 周三Wed 15 Oct", row[0]));
         Assert.Equal("10月16日 周四Thu 16 Oct", rows[5][0]);
         Assert.Equal("09:30–11:30", rows[5][1]);
         Assert.Equal("航天宏图信息技术股份有限公司北京分公司, 北京", rows[5][3]);
@@ -47,6 +49,40 @@ public class EventPageTests
         Assert.Contains("2025年10月15日 星期三 – 2025年10月16日 星期四", html);
         Assert.Contains("推进寿阳县火箭制造项目合作", Text(Element(html, "p", "description")));
         Assert.Equal($"{BaseUrl}/api/calendars/shouyang-edz-trips/page", AttributeOf(html, "back", "href"));
+    }
+
+    [Fact]
+    public void TheItineraryComesRightAfterTheHeadingThenDetailsThenParticipants()
+    {
+        var html = RenderEvent(TestEvents.Shouyang());
+
+        var order = new[] { "id=\"event-title\"", "id=\"event-dates\"", "id=\"itinerary\"", "id=\"details\"", "id=\"participants\"", "id=\"subscribe\"" }
+            .Select(id => html.IndexOf(id, StringComparison.Ordinal)).ToArray();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+        Assert.Equal("日期 Dates: 2025年10月15日 星期三 – 2025年10月16日 星期四 (Wed 15 Oct 2025 – Thu 16 Oct 2025) · 时区 Time zone: Asia/Shanghai",
+            Text(Element(html, "p", "event-dates")));
+    }
+
+    [Theory]
+    [InlineData(7, true)]
+    [InlineData(EventPage.OpenParticipantsUpTo, true)]
+    [InlineData(EventPage.OpenParticipantsUpTo + 1, false)]
+    [InlineData(200, false)]
+    public void ParticipantsAreFoldedBehindTheirCountWhenThereAreMany(int count, bool open)
+    {
+        var visit = TestEvents.FromJson(SeedEvents.ShouyangAerospaceVisitJson(n =>
+        {
+            var people = n["participants"]!.AsArray();
+            for (var i = people.Count; i < count; i++) people.Add(new System.Text.Json.Nodes.JsonObject { ["name"] = $"随行人员 {i + 1}", ["role"] = "陪同" });
+        }));
+
+        var section = Element(RenderEvent(visit), "section", "participants");
+
+        Assert.Equal(open, Regex.IsMatch(section, "<details open>"));
+        Assert.Matches("<details( open)?>\\s*<summary>", section);
+        Assert.Equal($"参加人员 Participants ({count})", Text(Regex.Match(section, "<summary>.*?</summary>").Value));
+        Assert.Equal(count, Regex.Matches(section, "<td class=\"role\">").Count);
     }
 
     [Fact]

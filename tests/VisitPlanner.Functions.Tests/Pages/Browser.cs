@@ -97,20 +97,23 @@ public sealed class Browser : IAsyncLifetime
         return new BrowserPage(context, page);
     }
 
-    /// <summary><c>TestResults/screenshots/&lt;name&gt;.png</c> under the repository root (the folder is created).</summary>
-    public static string ScreenshotPath(string name)
+    /// <summary>
+    /// Where page tests keep what a person would look at: <c>artifacts/pages/</c> under the repository root (git
+    /// ignores it; the folder is created). Files are named by test and viewport, e.g. <c>event-page-large-390.png</c>.
+    /// </summary>
+    public static string ArtifactPath(string name, string extension)
     {
         var invalid = Path.GetInvalidFileNameChars();
         var safe = new string(name.Select(c => invalid.Contains(c) || char.IsWhiteSpace(c) ? '_' : c).ToArray());
-        var folder = Path.Combine(RepositoryRoot.Find(), "TestResults", "screenshots");
+        var folder = Path.Combine(RepositoryRoot.Find(), "artifacts", "pages");
         Directory.CreateDirectory(folder);
-        return Path.Combine(folder, safe + ".png");
+        return Path.Combine(folder, safe + extension);
     }
 
-    /// <summary>Saves a full-page screenshot to <see cref="ScreenshotPath"/> and returns its path.</summary>
+    /// <summary>Saves a full-page screenshot to <c>artifacts/pages/&lt;name&gt;.png</c> and returns its path.</summary>
     public static async Task<string> SaveScreenshotAsync(IPage page, string name)
     {
-        var path = ScreenshotPath(name);
+        var path = ArtifactPath(name, ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }
@@ -171,8 +174,17 @@ public sealed class BrowserPage : IAsyncDisposable
         Assert.True(errors.Count == 0, "The page reported errors:\n" + string.Join("\n", errors));
     }
 
-    /// <summary>Saves a full-page screenshot to <c>TestResults/screenshots/&lt;name&gt;.png</c> and returns its path.</summary>
+    /// <summary>Saves a full-page screenshot to <c>artifacts/pages/&lt;name&gt;.png</c> and returns its path.</summary>
     public Task<string> SaveScreenshotAsync(string name) => Browser.SaveScreenshotAsync(Page, name);
+
+    /// <summary>Saves what the viewport shows (the first screen, unscrolled) to <c>artifacts/pages/&lt;name&gt;.png</c>.</summary>
+    public async Task<string> SaveFirstScreenAsync(string name)
+    {
+        var path = Browser.ArtifactPath(name, ".png");
+        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = false });
+        return path;
+    }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 
@@ -186,4 +198,10 @@ public sealed class BrowserPage : IAsyncDisposable
 public sealed class ChromiumFactAttribute : FactAttribute
 {
     public ChromiumFactAttribute() => Skip = Browser.SkipReason;
+}
+
+/// <summary><see cref="ChromiumFactAttribute"/> for a test run once per row (a viewport width, say).</summary>
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute() => Skip = Browser.SkipReason;
 }
