@@ -13,10 +13,13 @@ public sealed record ParsedEvent(
     string Uid, string Summary, string? Description, string? Location, string? Status, int? Sequence,
     bool AllDay, string Start, string End, string? Tzid, IReadOnlyList<string> Categories,
     IReadOnlyList<double>? Geo, string? Url, string? Organizer, IReadOnlyList<ParsedAttendee> Attendees,
-    IReadOnlyList<string> Alarms, string? LastModified);
+    IReadOnlyList<string> Alarms, string? LastModified, string? Class = null, string? Color = null, ParsedConference? Conference = null);
 
 /// <summary>An ATTENDEE: its address (mailto:…), CN and ROLE.</summary>
 public sealed record ParsedAttendee(string Address, string? Name, string? Role);
+
+/// <summary>A CONFERENCE (RFC 7986): where to join, and the LABEL of the button.</summary>
+public sealed record ParsedConference(string Uri, string? Label);
 
 /// <summary>
 /// A feed as a consumer read it. <see cref="RestrictionErrors"/>: libical's RFC 5546 restriction check and parse
@@ -42,6 +45,8 @@ public enum ParsedField
     AttendeeNamesAndRoles,
     /// <summary>The calendar's name, refresh interval, published TTL and list of VTIMEZONEs.</summary>
     CalendarProperties,
+    /// <summary>CLASS, COLOR and CONFERENCE (RFC 7986), which khal's listing does not show.</summary>
+    ClassColorAndConference,
 }
 
 /// <summary>Where a consumer takes the meaning of DTSTART;TZID=… from.</summary>

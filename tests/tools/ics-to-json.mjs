@@ -36,6 +36,9 @@ const events = root.getAllSubcomponents('vevent').map(component => {
       address: p.getFirstValue(), name: p.getParameter('cn') ?? null, role: p.getParameter('role') ?? null })),
     alarms: component.getAllSubcomponents('valarm').map(a => a.getFirstPropertyValue('trigger').toString()),
     lastModified: component.getFirstPropertyValue('last-modified')?.toJSDate().toISOString() ?? null,
+    class: component.getFirstPropertyValue('class') ?? null,
+    color: component.getFirstPropertyValue('color') ?? null,
+    conference: (c => c ? { uri: String(c.getFirstValue()), label: c.getParameter('label') ?? null } : null)(component.getFirstProperty('conference')),
   };
 });
 

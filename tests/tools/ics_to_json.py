@@ -55,6 +55,10 @@ for event in calendar.walk("VEVENT"):
                        "role": str(a.params.get("ROLE")) if "ROLE" in a.params else None} for a in attendees],
         "alarms": [alarm["TRIGGER"].to_ical().decode() for alarm in event.walk("VALARM")],
         "lastModified": event["LAST-MODIFIED"].dt.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z") if "LAST-MODIFIED" in event else None,
+        "class": str(event["CLASS"]) if "CLASS" in event else None,
+        "color": str(event["COLOR"]) if "COLOR" in event else None,
+        "conference": {"uri": str(event["CONFERENCE"]), "label": str(event["CONFERENCE"].params["LABEL"]) if "LABEL" in event["CONFERENCE"].params else None}
+                      if "CONFERENCE" in event else None,
     })
 
 json.dump({

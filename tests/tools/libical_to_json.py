@@ -67,6 +67,16 @@ def property_text(component, name):
     return None
 
 
+def conference(component):
+    """CONFERENCE (RFC 7986) by name, with its LABEL parameter, whether or not this libical knows it by kind."""
+    prop = component.get_first_property(Prop.ANY_PROPERTY)
+    while prop is not None:
+        if prop.get_property_name().upper() == "CONFERENCE":
+            return {"uri": prop.get_value_as_string(), "label": parameter(prop, "LABEL")}
+        prop = component.get_next_property(Prop.ANY_PROPERTY)
+    return None
+
+
 def iso_utc(seconds):
     return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
@@ -152,6 +162,9 @@ def main():
             "alarms": [first(alarm, Prop.TRIGGER_PROPERTY).get_value_as_string()
                        for alarm in components(event, Kind.VALARM_COMPONENT)],
             "lastModified": iso_utc(modified.get_lastmodified().as_timet()) if modified is not None else None,
+            "class": property_text(event, "CLASS"),
+            "color": property_text(event, "COLOR"),
+            "conference": conference(event),
         })
 
     result = {

@@ -49,6 +49,9 @@ const events = values.filter(v => v?.type === 'VEVENT').map(event => {
       address: String(val(a)), name: params(a).CN ?? null, role: params(a).ROLE ?? null })),
     alarms: list(event.alarms).map(a => String(val(a.trigger))),
     lastModified: event.lastmodified ? event.lastmodified.toISOString() : null,
+    class: text(event.class),
+    color: text(event.color),
+    conference: event.conference === undefined ? null : { uri: text(event.conference), label: params(event.conference).LABEL ?? null },
   };
 });
 

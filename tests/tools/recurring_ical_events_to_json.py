@@ -65,6 +65,10 @@ for event in recurring_ical_events.of(calendar).between(*WINDOW):
                        "role": str(a.params["ROLE"]) if "ROLE" in a.params else None} for a in attendees],
         "alarms": [alarm["TRIGGER"].to_ical().decode() for alarm in event.walk("VALARM")],
         "lastModified": utc(event["LAST-MODIFIED"].dt) if "LAST-MODIFIED" in event else None,
+        "class": str(event["CLASS"]) if "CLASS" in event else None,
+        "color": str(event["COLOR"]) if "COLOR" in event else None,
+        "conference": {"uri": str(event["CONFERENCE"]), "label": str(event["CONFERENCE"].params["LABEL"]) if "LABEL" in event["CONFERENCE"].params else None}
+                      if "CONFERENCE" in event else None,
     })
 
 json.dump({

@@ -82,6 +82,10 @@ for event in calendar.contents.get("vevent", []):
                       for a in event.contents.get("attendee", [])],
         "alarms": [trigger(alarm) for alarm in event.contents.get("valarm", [])],
         "lastModified": utc(modified.value) if modified is not None else None,
+        "class": text_of(event, "class"),
+        "color": text_of(event, "color"),
+        "conference": {"uri": text_of(event, "conference"), "label": param(first(event, "conference"), "LABEL")}
+                      if first(event, "conference") is not None else None,
     })
 
 json.dump({

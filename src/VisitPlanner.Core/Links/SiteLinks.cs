@@ -33,11 +33,16 @@ public sealed record SiteLinks
 
     public string EventPath(string eventId) => PathOf(Routes.Event, ("id", eventId));
 
-    public string EventPage(string eventId, string? token) => Absolute(PathOf(Routes.EventPage, ("id", eventId))) + TokenQuery(token);
-
-    public string Resource(AgendaKey agenda) => Absolute(agenda.Kind == AgendaKind.Calendar
-        ? PathOf(Routes.Calendar, ("calendarId", agenda.Id))
-        : PathOf(Routes.Person, ("personId", agenda.Id)));
+    /// <summary>
+    /// An event's page. Opened with a token, the link also names the agenda the token belongs to
+    /// (<c>&amp;calendar=…</c> or <c>&amp;person=…</c>), so the page checks that one subscription rather than trying the
+    /// token on every calendar and person of the event.
+    /// </summary>
+    public string EventPage(string eventId, string? token, AgendaKey? via = null)
+    {
+        var link = Absolute(PathOf(Routes.EventPage, ("id", eventId))) + TokenQuery(token);
+        return token is null || via is not { } agenda ? link : $"{link}&{PageVia.ParameterOf(agenda.Kind)}={Uri.EscapeDataString(agenda.Id)}";
+    }
 
     public string Feed(AgendaKey agenda, string? token) => Absolute(agenda.Kind == AgendaKind.Calendar
         ? PathOf(Routes.CalendarFeed, ("calendarId", agenda.Id))

@@ -31,6 +31,12 @@ public static class CalendarPage
         {
             html.Append("<p class=\"empty\">暂无安排 Nothing scheduled.</p>\n");
         }
+        if (model.ShownAtMost is { } shown)
+        {
+            html.Append("<p class=\"notice\" id=\"truncated\">此处只列出最先结束的 ").Append(shown)
+                .Append(" 项活动；全部日程请订阅日历 · Only the first ").Append(shown)
+                .Append(" events to end are listed here; subscribe to the calendar for all of them.</p>\n");
+        }
         foreach (var day in lines.GroupBy(l => l.Day))
         {
             var date = day.Key;

@@ -16,4 +16,8 @@ public sealed record CalendarPageModel(
     Instant Now,
     int DaysAhead,
     SubscribeBox Subscribe,
-    Func<string, string> EventUrl);
+    Func<string, string> EventUrl)
+{
+    /// <summary>Set when more events fall in the window than the page shows: how many it shows.</summary>
+    public int? ShownAtMost { get; init; }
+}

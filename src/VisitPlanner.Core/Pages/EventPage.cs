@@ -165,6 +165,12 @@ public static class EventPage
                     html.Append("<span class=\"en\"> (").Append(HtmlText.Encode(FormattableString.Invariant($"{lat:0.#####}, {lon:0.#####}"))).Append(")</span>");
                 }
             }
+            if (item.OnlineUrl is { } online)
+            {
+                // A link the organizer gave: shown as a link, never opened with this page's token.
+                html.Append(item.Location is null ? "" : "<br>").Append("<a class=\"online\" rel=\"noopener noreferrer\"").Append(HtmlText.Attribute("href", online))
+                    .Append(">线上参加 Join online</a>");
+            }
             html.Append("</td>\n");
 
             html.Append("<td class=\"people\"").Append(Label(4)).Append('>').Append(HtmlText.Encode(ItemPeople(visit, item))).Append("</td>\n");

@@ -111,6 +111,7 @@ h2{font-size:1.2rem;margin:0 0 10px}
 .detail .field{color:var(--ink)}
 .is-cancelled .item-title,.is-cancelled .time{text-decoration:line-through;color:var(--muted)}
 .empty{color:var(--muted);font-style:italic}
+.notice{border-left:4px solid var(--accent,#b45309);padding:.4em .8em;margin:.5em 0 1em}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
 dl.facts dt{color:var(--muted);font-size:.9rem}
 dl.facts dd{margin:0;overflow-wrap:anywhere}

@@ -23,7 +23,7 @@ public sealed class FeedService(
     private const int PageSize = 1000;
 
     /// <summary>Bumped when the renderer's output changes, so clients fetch again after a deploy.</summary>
-    private const string RendererVersion = "3";
+    private const string RendererVersion = "4";
 
     private static readonly Duration FetchRecordInterval = Duration.FromHours(1);
 
@@ -62,7 +62,7 @@ public sealed class FeedService(
             // Shared by every poll waiting on the same ETag, so not tied to one caller's cancellation; a few at a time.
             body = await cache.GetOrRenderAsync(etag, () => renders.RunAsync(() =>
             {
-                var source = FeedSource.For(head, query, today, eventId => request.Links.EventPage(eventId, open.LinkToken));
+                var source = FeedSource.For(head, query, today, eventId => request.Links.EventPage(eventId, open.LinkToken, open.Agenda));
                 return FeedRenderer.RenderAsync(source, PagesAsync(request.Agenda, query), options.MaxFeedBytes);
             }));
         }

@@ -21,6 +21,12 @@ public sealed class PageService(AgendaGate gate, IAgendaRepository agendas, IEve
     /// <summary>How far ahead the calendar page looks: today and this many days after it, as the feed's default window.</summary>
     public const int DaysAhead = FeedQuery.DaysAhead;
 
+    /// <summary>
+    /// The most events a calendar page shows: past that it shows the first ones and says how to see the rest (the feed),
+    /// so no calendar makes a page read and render without bound.
+    /// </summary>
+    public const int MaxCalendarEvents = 500;
+
     public async Task<Outcome<RenderedPage>> CalendarAsync(string calendarId, string? token, SiteLinks links, CancellationToken cancellationToken)
     {
         var agenda = AgendaKey.Calendar(calendarId);
@@ -32,38 +38,55 @@ public sealed class PageService(AgendaGate gate, IAgendaRepository agendas, IEve
         var now = clock.GetCurrentInstant();
         var today = now.InZone(calendar.TimeZone).Date;
         var window = new QueryWindow(calendar.TimeZone.AtStartOfDay(today).ToInstant(), calendar.TimeZone.AtStartOfDay(today.PlusDays(DaysAhead + 1)).ToInstant());
-        var entries = new List<AgendaEntry>();
+        // Rows come by end time, so the events kept are those ending soonest: the page's first days are whole.
+        // One more than shown is read, to know whether there are more.
+        var events = new List<VisitEvent>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         string? continuation = null;
         do
         {
             var page = await agendas.ListAsync(agenda, window, includeWithdrawn: false, continuation, PageSize, cancellationToken);
-            entries.AddRange(page.Entries.Where(e => e.WithdrawnAt is null));
+            foreach (var entry in page.Entries.Where(e => e.WithdrawnAt is null))
+            {
+                if (events.Count > MaxCalendarEvents) break;
+                if (seen.Add(entry.Event.Id)) events.Add(entry.Event);
+            }
             continuation = page.ContinuationToken;
         }
-        while (continuation is not null);
+        while (continuation is not null && events.Count <= MaxCalendarEvents);
+        var truncated = events.Count > MaxCalendarEvents;
+        var shown = events.Take(MaxCalendarEvents).ToArray();
 
         var model = new CalendarPageModel(
-            calendar.Name, calendar.Description, calendar.TimeZone, entries.Select(e => e.Event).ToArray(), now, DaysAhead,
-            SubscribeFor(links, open), eventId => links.EventPage(eventId, open.LinkToken));
+            calendar.Name, calendar.Description, calendar.TimeZone, shown.Take(MaxCalendarEvents).ToArray(), now, DaysAhead,
+            SubscribeFor(links, open), eventId => links.EventPage(eventId, open.LinkToken, open.Agenda))
+        {
+            ShownAtMost = truncated ? MaxCalendarEvents : null,
+        };
         return Rendered(CalendarPage.Render(model), token);
     }
 
     /// <summary>
     /// An event's page, readable when one of its calendars is public or the token opens a subscription of one of its
     /// calendars or people. A token's own agenda is preferred over a public calendar, so the page links back the way
-    /// the reader came.
+    /// the reader came. The agenda the token belongs to comes with it (<paramref name="via"/>, in every link the app
+    /// makes): only that one is checked. Without it, only the event's calendars are (at most 20 reads), never each of
+    /// its people, so a made-up token cannot make one request cost hundreds of reads.
     /// </summary>
-    public async Task<Outcome<RenderedPage>> EventAsync(string id, string? token, SiteLinks links, CancellationToken cancellationToken)
+    public async Task<Outcome<RenderedPage>> EventAsync(string id, string? token, AgendaKey? via, SiteLinks links, CancellationToken cancellationToken)
     {
         if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("id", idProblem);
+        if (via is { } named && Identifier.Problem(named.Id) is { } viaProblem) return Problem.Invalid(PageVia.ParameterOf(named.Kind), viaProblem);
         var stored = await events.GetAsync(id, cancellationToken);
         if (stored is null) return NotFound(id);
         var visit = stored.Event;
 
-        // People's agendas are never public: without a token only the calendars can let the reader in.
         var hasToken = SubscriptionToken.Parse(token) is not null;
-        var candidates = visit.Calendars.Select(AgendaKey.Calendar);
-        if (hasToken) candidates = candidates.Concat(visit.PersonIds.Select(AgendaKey.Person));
+        var ofEvent = visit.Calendars.Select(AgendaKey.Calendar).Concat(visit.PersonIds.Select(AgendaKey.Person));
+        // People's agendas are never public: without a token, or without the agenda it belongs to, only calendars can let the reader in.
+        var candidates = hasToken && via is { } tokenAgenda
+            ? ofEvent.Where(a => a == tokenAgenda).Concat(visit.Calendars.Select(AgendaKey.Calendar))
+            : visit.Calendars.Select(AgendaKey.Calendar);
 
         OpenAgenda? granted = null;
         foreach (var agenda in candidates.Distinct())

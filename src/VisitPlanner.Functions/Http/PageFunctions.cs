@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Links;
 using VisitPlanner.Core.Pages;
 using VisitPlanner.Core.Services;
@@ -48,13 +49,23 @@ public sealed class PageFunctions(PageService pages, PublicLinks links)
     public async Task<IActionResult> CalendarPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.CalendarPage)] HttpRequest request,
         string calendarId, CancellationToken cancellationToken) =>
-        Serve(request, RequestedPage.Calendar, await pages.CalendarAsync(calendarId, request.Query["token"], links.For(request), cancellationToken));
+        Serve(request, RequestedPage.Calendar, await pages.CalendarAsync(calendarId, RequestValues.Query(request, "token"), links.For(request), cancellationToken));
 
     [Function(EventPageFunction)]
     public async Task<IActionResult> EventPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.EventPage)] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        Serve(request, RequestedPage.Event, await pages.EventAsync(id, request.Query["token"], links.For(request), cancellationToken));
+        Serve(request, RequestedPage.Event, await pages.EventAsync(id, RequestValues.Query(request, "token"), Via(request), links.For(request), cancellationToken));
+
+    /// <summary>The agenda an event page link says its token opens (<c>calendar=</c> or <c>person=</c>), if it says.</summary>
+    private static AgendaKey? Via(HttpRequest request)
+    {
+        var calendar = RequestValues.Query(request, PageVia.Calendar);
+        var person = RequestValues.Query(request, PageVia.Person);
+        if (calendar is not null && person is not null)
+            throw new ProblemException(Problem.Invalid(PageVia.Person, "cannot be given with calendar: a token opens one agenda"));
+        return calendar is not null ? AgendaKey.Calendar(calendar) : person is not null ? AgendaKey.Person(person) : null;
+    }
 
     private static IActionResult Serve(HttpRequest request, RequestedPage kind, Outcome<RenderedPage> page)
     {

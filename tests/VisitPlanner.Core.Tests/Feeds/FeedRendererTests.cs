@@ -19,7 +19,11 @@ public class FeedRendererTests
     {
         var c = calendar ?? TestEvents.Calendar();
         return new FeedSource(c.Name, c.Description, c.TimeZone, c.RefreshMinutes, c.AlarmMinutesBefore, c.ShowBanners, personId,
-            today ?? Today, id => $"https://visitplanner.example/api/events/{id}/page");
+            today ?? Today, id => $"https://visitplanner.example/api/events/{id}/page")
+        {
+            IsPrivate = c.Visibility == Visibility.Private || personId is not null,
+            ColorOf = c.ColorOf,
+        };
     }
 
     private static string Render(params VisitEvent[] events) => System.Text.Encoding.UTF8.GetString(FeedRenderer.Render(Source(), events.Select(e => new AgendaEntry(e))));

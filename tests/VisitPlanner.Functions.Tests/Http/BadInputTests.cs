@@ -50,6 +50,11 @@ public class BadInputTests(TestHost host) : IClassFixture<TestHost>, IAsyncLifet
         { "an empty personId", Seed(n => n["participants"]![0]!["personId"] = ""), "participants[0].personId" },
         { "an empty email", Seed(n => n["organizer"]!["email"] = " "), "organizer.email" },
         { "a title of invisible characters", Seed(n => n["title"] = "\u200B\u2060\uFEFF"), "title" },
+        { "an onlineUrl that is not a link", Seed(n => n["itinerary"]![2]!["onlineUrl"] = "腾讯会议 123 456 789"), "itinerary[2].onlineUrl" },
+        { "an onlineUrl of another scheme", Seed(n => n["itinerary"]![2]!["onlineUrl"] = "javascript:alert(1)"), "itinerary[2].onlineUrl" },
+        { "an onlineUrl with a space", Seed(n => n["itinerary"]![2]!["onlineUrl"] = "https://meeting.tencent.com/dm/a b"), "itinerary[2].onlineUrl" },
+        { "an empty onlineUrl", Seed(n => n["itinerary"]![2]!["onlineUrl"] = ""), "itinerary[2].onlineUrl" },
+        { "an onlineUrl over 2000 characters", Seed(n => n["itinerary"]![2]!["onlineUrl"] = "https://meeting.tencent.com/dm/" + new string('a', 2000)), "itinerary[2].onlineUrl" },
     };
 
     [Theory]

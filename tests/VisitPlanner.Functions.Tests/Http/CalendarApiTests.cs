@@ -38,6 +38,25 @@ public class CalendarApiTests(TestHost host) : IClassFixture<TestHost>
     }
 
     [Fact]
+    public async Task ColorsPerKindAreKeptAndReachTheFeed()
+    {
+        var created = await AssertJsonAsync(await host.Client.PutAsync("/api/calendars/colored-trips",
+            TestHost.Json("""{"name":"外出考察","visibility":"public","colors":{"delegationVisit":"darkorange","meeting":"teal"}}""")), HttpStatusCode.Created);
+        var read = await AssertJsonAsync(await host.Client.GetAsync("/api/calendars/colored-trips"), HttpStatusCode.OK);
+
+        foreach (var body in new[] { created, read })
+        {
+            Assert.Equal("darkorange", body.GetProperty("colors").GetProperty("delegationVisit").GetString());
+            Assert.Equal("teal", body.GetProperty("colors").GetProperty("meeting").GetString());
+        }
+        var posted = await host.Client.PostAsync("/api/events", TestHost.Json(VisitPlanner.Testing.SeedEvents.ShouyangAerospaceVisitJson("colored-trips")));
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        var feed = await host.Client.GetStringAsync("/api/calendars/colored-trips/feed.ics?from=2025-10-01&to=2025-10-31");
+        Assert.Contains("\r\nCOLOR:darkorange\r\n", feed);
+        Assert.DoesNotContain("COLOR:crimson", feed);
+    }
+
+    [Fact]
     public async Task AnUnknownCalendarIs404() =>
         await AssertProblemAsync(await host.Client.GetAsync("/api/calendars/nobody"), HttpStatusCode.NotFound);
 
@@ -50,6 +69,11 @@ public class CalendarApiTests(TestHost host) : IClassFixture<TestHost>
     [InlineData("""{"name":"x","timeZone":" "}""", "timeZone")]
     [InlineData("""{"name":"\u200B"}""", "name")]
     [InlineData("""{"name":"x","refreshMinutes":60.5}""", "refreshMinutes")]
+    [InlineData("""{"name":"x","colors":{"meeting":"#ff0000"}}""", "colors.meeting")]
+    [InlineData("""{"name":"x","colors":{"meeting":"Navy"}}""", "colors.meeting")]
+    [InlineData("""{"name":"x","colors":{"meeting":""}}""", "colors.meeting")]
+    [InlineData("""{"name":"x","colors":{"banquet":"navy"}}""", "colors.banquet")]
+    [InlineData("""{"name":"x","colors":["navy"]}""", "colors")]
     public async Task BadCalendarsNameTheField(string json, string field)
     {
         await AssertProblemAsync(await host.Client.PutAsync("/api/calendars/bad-calendar", TestHost.Json(json)), HttpStatusCode.BadRequest, field);

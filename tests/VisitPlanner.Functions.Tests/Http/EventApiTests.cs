@@ -60,6 +60,46 @@ public class EventApiTests(TestHost host) : IClassFixture<TestHost>, IAsyncLifet
     }
 
     [Fact]
+    public async Task ReplacingAnEventWithWhatItAlreadySaysChangesNothing()
+    {
+        var (created, location, etag) = await PostSeedAsync();
+        var feedUrl = $"/api/calendars/{_calendar}/feed.ics?from=2025-10-01&to=2025-10-31";
+        var feedBefore = await host.Client.GetAsync(feedUrl);
+        Assert.Equal(HttpStatusCode.OK, feedBefore.StatusCode);
+
+        // The body as read back, and the same content as first posted (no server fields, no status): neither is a change.
+        var asRead = await host.SendAsync(HttpMethod.Put, location, created.ToString(), ifMatch: etag);
+        var asPosted = await host.SendAsync(HttpMethod.Put, location, SeedEvents.ShouyangAerospaceVisitJson(_calendar), ifMatch: etag);
+
+        foreach (var response in new[] { asRead, asPosted })
+        {
+            var body = await AssertJsonAsync(response, HttpStatusCode.OK);
+            Assert.Equal(etag, response.Headers.ETag!.ToString());
+            Assert.Equal(1, body.GetProperty("revision").GetInt32());
+            Assert.Equal(created.GetProperty("updatedAt").GetString(), body.GetProperty("updatedAt").GetString());
+        }
+        var feedAfter = await host.Client.GetAsync(feedUrl);
+        Assert.Equal(feedBefore.Headers.ETag, feedAfter.Headers.ETag);
+        Assert.DoesNotContain("SEQUENCE:1", await feedAfter.Content.ReadAsStringAsync());
+        // A real change still is one.
+        var changed = await host.SendAsync(HttpMethod.Put, location, SeedEvents.ShouyangAerospaceVisitJson(n => n["title"] = "改期", _calendar), ifMatch: etag);
+        Assert.Equal("\"r2\"", changed.Headers.ETag!.ToString());
+        Assert.NotEqual(feedBefore.Headers.ETag, (await host.Client.GetAsync(feedUrl)).Headers.ETag);
+    }
+
+    [Fact]
+    public async Task APutWithoutStatusKeepsTheEventsStatusAndOneWithItSetsIt()
+    {
+        var (_, location, _) = await PostSeedAsync(n => n["status"] = "tentative");
+
+        var kept = await AssertJsonAsync(await host.SendAsync(HttpMethod.Put, location, SeedEvents.ShouyangAerospaceVisitJson(n => n["title"] = "改期", _calendar), ifMatch: "\"r1\""), HttpStatusCode.OK);
+        var set = await AssertJsonAsync(await host.SendAsync(HttpMethod.Put, location, SeedEvents.ShouyangAerospaceVisitJson(n => n["status"] = "confirmed", _calendar), ifMatch: "\"r2\""), HttpStatusCode.OK);
+
+        Assert.Equal("tentative", kept.GetProperty("status").GetString());
+        Assert.Equal("confirmed", set.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task AStaleIfMatchGets412AndChangesNothing()
     {
         var (created, location, etag) = await PostSeedAsync();

@@ -29,7 +29,7 @@ internal sealed partial class HostileRequests
         new("itinerary[#].timeZone", Kind.Str, false), new("itinerary[#].location", Kind.Obj, false), new("itinerary[#].location.name", Kind.Str, true),
         new("itinerary[#].location.city", Kind.Str, false), new("itinerary[0].location.address", Kind.Str, false),
         new("itinerary[0].location.lat", Kind.Num, true), new("itinerary[0].location.lon", Kind.Num, true),
-        new("itinerary[#].notes", Kind.Str, false, MultiLine: true), new("itinerary[1].participants", Kind.Arr, false),
+        new("itinerary[#].notes", Kind.Str, false, MultiLine: true), new("itinerary[#].onlineUrl", Kind.Str, false), new("itinerary[1].participants", Kind.Arr, false),
         new("itinerary[1].participants[0]", Kind.Obj, true), new("itinerary[1].participants[0].name", Kind.Str, true),
         new("itinerary[1].participants[0].role", Kind.Str, false), new("speaker", Kind.Str, false), new("series", Kind.Str, false),
         new("sessionNumber", Kind.Num, false), new("status", Kind.Str, false),
@@ -41,7 +41,7 @@ internal sealed partial class HostileRequests
     [
         new("name", Kind.Str, true), new("description", Kind.Str, false, MultiLine: true), new("timeZone", Kind.Str, false),
         new("visibility", Kind.Str, false), new("banners", Kind.Bool, false), new("alarmMinutesBefore", Kind.Num, false),
-        new("refreshMinutes", Kind.Num, false), new("id", Kind.Str, false),
+        new("refreshMinutes", Kind.Num, false), new("colors", Kind.Obj, false), new("id", Kind.Str, false),
     ];
 
     private static readonly Field[] PersonFields =

@@ -113,7 +113,7 @@ public partial class LinkTests
             Assert.All(urls, u => Assert.True(u.StartsWith(Public + "/api/", StringComparison.Ordinal) || u.StartsWith("webcal://visits.example.gov.cn/api/", StringComparison.Ordinal), $"{what}: {u}"));
         }
         var secretLinks = UrlsIn(bodies["secret feed"]);
-        Assert.True(secretLinks.Contains($"{Public}/api/events/{eventId}/page?token={token}"), string.Join(Environment.NewLine, secretLinks));
+        Assert.True(secretLinks.Contains($"{Public}/api/events/{eventId}/page?token={token}&calendar={secret}"), string.Join(Environment.NewLine, secretLinks));
         Assert.Equal($"webcal://visits.example.gov.cn/api/calendars/{secret}/feed.ics?token={token}", issued.GetProperty("webcalUrl").GetString());
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using VisitPlanner.Core.Services;
 using VisitPlanner.Functions.Http;
 using VisitPlanner.Testing.Hosting;
 using static VisitPlanner.Functions.Tests.Http.ApiAssertions;
@@ -46,6 +47,31 @@ public sealed class CalendarPageTests(TestHost host, Browser browser) : IClassFi
     }
 
     [Fact]
+    public async Task A_calendar_with_more_events_than_a_page_shows_lists_the_first_ones_and_says_so()
+    {
+        var calendar = await NewCalendarAsync(host);
+        // One more than the page shows, one an hour from the visit's first day on: the last to end is left out.
+        var count = PageService.MaxCalendarEvents + 1;
+        var start = FirstDay.ToDateTime(new TimeOnly(8, 0));
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var at = start.AddHours(i);
+            var json = $$"""
+                {"kind":"meeting","calendars":["{{calendar}}"],"title":"周例会 {{i:000}}","timeZone":"Asia/Shanghai","organizer":{"name":"河津经开区"},
+                 "itinerary":[{"title":"周例会 {{i:000}}","start":"{{at:yyyy-MM-ddTHH:mm}}","end":"{{at.AddMinutes(30):yyyy-MM-ddTHH:mm}}"}]}
+                """;
+            Assert.Equal(HttpStatusCode.Created, (await host.Client.PostAsync("/api/events", TestHost.Json(json), ct)).StatusCode);
+        });
+
+        var html = await host.Client.GetStringAsync($"/api/calendars/{calendar}/page");
+
+        Assert.Contains($"Only the first {PageService.MaxCalendarEvents} events to end are listed here", html);
+        Assert.Contains($"周例会 {count - 2:000}", html);
+        Assert.DoesNotContain($"周例会 {count - 1:000}", html);
+        Assert.Equal(PageService.MaxCalendarEvents, System.Text.RegularExpressions.Regex.Count(html, "class=\"event-link\""));
+    }
+
+    [Fact]
     public async Task The_page_is_served_as_self_contained_html_with_a_strict_policy()
     {
         var calendar = await NewCalendarAsync(host);
@@ -88,7 +114,7 @@ public sealed class CalendarPageTests(TestHost host, Browser browser) : IClassFi
             Assert.Equal($"{BaseUrl(host)}/api/calendars/{calendar}/feed.ics?token={token}", feedUrl);
             await AssertSubscribeLinksAsync(page.Page, feedUrl, CalendarName);
             var eventLinks = await page.Page.Locator("a.event-link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-            Assert.All(eventLinks, href => Assert.Equal($"{BaseUrl(host)}/api/events/{eventId}/page?token={token}", href));
+            Assert.All(eventLinks, href => Assert.Equal($"{BaseUrl(host)}/api/events/{eventId}/page?token={token}&calendar={calendar}", href));
             Assert.Contains("请勿转发", await page.Page.Locator("#subscribe").InnerTextAsync());
             await page.AssertNoErrorsAsync();
             await page.SaveScreenshotAsync("calendar-page-private");

@@ -8,8 +8,8 @@ namespace VisitPlanner.Functions.Tests.Pages;
 /// <summary>Who may open an event's page, and what a cancelled event's page says.</summary>
 public sealed class EventPageTests(TestHost host, Browser browser) : IClassFixture<TestHost>, IClassFixture<Browser>
 {
-    private Task<HttpResponseMessage> GetPageAsync(string eventId, string? token = null) =>
-        host.Client.GetAsync($"/api/events/{eventId}/page{(token is null ? "" : $"?token={token}")}");
+    private Task<HttpResponseMessage> GetPageAsync(string eventId, string? token = null, string? via = null) =>
+        host.Client.GetAsync($"/api/events/{eventId}/page{(token is null ? "" : $"?token={token}")}{(via is null ? "" : $"&{via}")}");
 
     [Fact]
     public async Task An_event_of_a_public_calendar_is_open_to_anyone()
@@ -58,9 +58,17 @@ public sealed class EventPageTests(TestHost host, Browser browser) : IClassFixtu
         var (_, leaderToken, leaderFeed, _) = await SubscribeAsync(host, $"people/{leader}");
         var (_, bystanderToken, _, _) = await SubscribeAsync(host, $"people/{bystander}");
 
-        await AssertProblemAsync(await GetPageAsync(eventId, bystanderToken), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await GetPageAsync(eventId, bystanderToken, $"person={bystander}"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await GetPageAsync(eventId, bystanderToken, $"person={leader}"), HttpStatusCode.NotFound);
+        // A person's token opens pages only through links that name the person, as every link in their feed does:
+        // without it only the event's calendars are tried, so a guessed token never costs a read per participant.
+        await AssertProblemAsync(await GetPageAsync(eventId, leaderToken), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await GetPageAsync(eventId, leaderToken, $"calendar={calendar}"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await GetPageAsync(eventId, leaderToken, $"calendar={calendar}&person={leader}"), HttpStatusCode.BadRequest);
+        var feed = await host.Client.GetStringAsync(leaderFeed);
+        Assert.Contains($"/api/events/{eventId}/page?token={leaderToken}&person={leader}", feed.Replace("\r\n ", ""));
         await using var page = await browser.NewPageAsync();
-        var response = await page.Page.GotoAsync(Url(host, $"api/events/{eventId}/page?token={leaderToken}"));
+        var response = await page.Page.GotoAsync(Url(host, $"api/events/{eventId}/page?token={leaderToken}&person={leader}"));
 
         Assert.Equal(200, response!.Status);
         Assert.Equal(6, await page.Page.Locator("#itinerary-table tbody tr").CountAsync());

@@ -37,4 +37,26 @@ public class CompleteEndedEventsTests(TestHost host) : IClassFixture<TestHost>
         Assert.Equal(("confirmed", 1), ((await GetAsync(future)).GetProperty("status").GetString(), (await GetAsync(future)).GetProperty("revision").GetInt32()));
         Assert.Equal("cancelled", (await GetAsync(cancelled)).GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task AReplacedCompletedEventStaysCompletedUnlessItNowEndsInTheFuture()
+    {
+        var calendar = "timer-" + Guid.NewGuid().ToString("N")[..8];
+        await host.PutCalendarAsync(calendar);
+        var location = (await host.Client.PostAsync("/api/events", TestHost.Json(SeedEvents.ShouyangAerospaceVisitJson(calendar)))).Headers.Location!.ToString();
+        await RunTimerAsync();
+        Assert.Equal("completed", (await GetAsync(location)).GetProperty("status").GetString());
+
+        // A correction after the visit (a body without status) does not reopen it ...
+        var corrected = await host.SendAsync(HttpMethod.Put, location, SeedEvents.ShouyangAerospaceVisitJson(n => n["title"] = "航天产业专题考察（纪要已更正）", calendar), ifMatch: "\"r2\"");
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal("completed", (await GetAsync(location)).GetProperty("status").GetString());
+
+        // ... but moving it into the future does: it has not happened yet.
+        var next = DateTime.UtcNow.Year + 1;
+        var moved = await host.SendAsync(HttpMethod.Put, location, SeedEvents.ShouyangAerospaceVisitJson(
+            n => n["itinerary"] = JsonNode.Parse($$"""[{"title":"改到明年","start":"{{next}}-10-15T09:00","end":"{{next}}-10-15T11:00"}]"""), calendar), ifMatch: "\"r3\"");
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal("confirmed", (await GetAsync(location)).GetProperty("status").GetString());
+    }
 }

@@ -93,7 +93,7 @@ public static class IcalNetFeedWriter
             Status = component.Status switch { FeedStatus.Cancelled => Ical.Net.EventStatus.Cancelled, FeedStatus.Tentative => Ical.Net.EventStatus.Tentative, _ => Ical.Net.EventStatus.Confirmed },
             DtStart = Time(component.Start),
             DtEnd = Time(component.End),
-            Transparency = component.Transparent ? TransparencyType.Transparent : TransparencyType.Opaque,
+            Transparency = component.Transparent ? TransparencyType.Transparent : null,
             Location = component.Location,
         };
         if (component.Geo is { } geo) entry.GeographicLocation = new GeographicLocation(geo.Latitude, geo.Longitude);

@@ -78,7 +78,8 @@ public sealed class FeedWriter(IBufferWriter<byte> output)
         if (component.Color is { } color) _lines.Raw("COLOR", color);
         if (component.Conference is { } conference)
             _lines.Name("CONFERENCE").Parameter("VALUE", "URI").Parameter("FEATURE", "VIDEO").Parameter("LABEL", conference.Label).Value(conference.Uri);
-        _lines.Raw("TRANSP", component.Transparent ? "TRANSPARENT" : "OPAQUE");
+        // OPAQUE (busy) is what a VEVENT is without TRANSP (RFC 5545 section 3.8.2.7): only the exception is written.
+        if (component.Transparent) _lines.Raw("TRANSP", "TRANSPARENT");
         if (component.Organizer is { } organizer) _lines.Name("ORGANIZER").Parameter("CN", organizer.Name).Value(organizer.Address);
         foreach (var attendee in component.Attendees)
         {
