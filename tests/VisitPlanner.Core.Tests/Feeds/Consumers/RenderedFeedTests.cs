@@ -34,8 +34,54 @@ public class RenderedFeedTests
         {"id":"fair","title":"Hannover Messe","start":"2026-03-30","end":"2026-03-31"}
         """, kind: "studyTrip", title: "汉诺威工业博览会", timeZone: "Europe/Berlin"), id: "evt-hannover-2026");
 
-    private static string Render(params VisitEvent[] events) =>
-        Encoding.UTF8.GetString(FeedRenderer.Render(FeedRendererTests.Source(), events.Select(e => new AgendaEntry(e))));
+    /// <summary>
+    /// Sydney in 2026: 02:30 on 5 April happens twice (the first, still summer time, is meant) and 02:30 on 4 October
+    /// never (it means 03:30 summer time). Over the two-day stay a dinner runs from 22:00 to 01:00.
+    /// </summary>
+    private static VisitEvent SydneyTrip() => TestEvents.FromJson(TestEvents.SingleItemJson("""
+        {"id":"ambiguous","title":"Overnight flight lands","start":"2026-04-05T02:30","end":"2026-04-05T03:30"},
+        {"id":"port","title":"Port Botany","start":"2026-04-06T10:00","end":"2026-04-06T12:00"},
+        {"id":"gap","title":"Return flight","start":"2026-04-06T22:00","end":"2026-04-07T01:00"}
+        """, kind: "studyTrip", title: "澳大利亚考察 Sydney", timeZone: "Australia/Sydney"), id: "evt-sydney-2026");
+
+    private static VisitEvent SydneySpring() => TestEvents.FromJson(TestEvents.SingleItemJson("""
+        {"id":"gap","title":"Early call","start":"2026-10-04T02:30","end":"2026-10-04T04:00"}
+        """, timeZone: "Australia/Sydney"), id: "evt-sydney-spring-2026");
+
+    /// <summary>Santiago, whose clocks go back at midnight: a driver (by personId) on one leg only; an all-day item covering the event.</summary>
+    private static VisitEvent SantiagoTrip() => TestEvents.FromJson(TestEvents.SingleItemJson("""
+        {"id":"fair","title":"Exponor","start":"2026-04-04","end":"2026-04-05"},
+        {"id":"transfer","title":"Airport transfer","start":"2026-04-04T23:30","end":"2026-04-05T00:30","participants":[{"personId":"driver-zhang","role":"司机"}]},
+        {"id":"visit","title":"Codelco","start":"2026-04-05T10:00","end":"2026-04-05T11:00"}
+        """, kind: "studyTrip", title: "智利考察 Santiago", timeZone: "America/Santiago"), id: "evt-santiago-2026");
+
+    private static string Render(params VisitEvent[] events) => Render(FeedRendererTests.Source(), events.Select(e => new AgendaEntry(e)));
+
+    private static string Render(FeedSource source, IEnumerable<AgendaEntry> entries) => Encoding.UTF8.GetString(FeedRenderer.Render(source, entries));
+
+    /// <summary>
+    /// Every shape a feed has: southern-hemisphere DST edges, an all-day item, a cancelled event, an event whose stop was
+    /// removed (a tombstone), an event withdrawn from the calendar, and a person's own feed of one leg.
+    /// </summary>
+    private static (string Calendar, VisitEvent[] CalendarEvents, string Personal, VisitEvent PersonalEvent) EveryShape()
+    {
+        var cancelled = SeedWithPeople() with { Id = "evt-cancelled", Status = EventStatus.Cancelled };
+        var hannover = HannoverTrip();
+        var trimmed = hannover with
+        {
+            Id = "evt-trimmed",
+            Revision = 2,
+            Itinerary = hannover.Itinerary.Skip(1).ToArray(),
+            RemovedItems = [RemovedItem.Of(hannover.Itinerary[0], TestEvents.Updated, 2)],
+        };
+        var withdrawn = BerlinTrip() with { Id = "evt-withdrawn" };
+        var events = new[] { SydneyTrip(), SydneySpring(), SantiagoTrip(), cancelled, trimmed };
+        var entries = events.Select(e => new AgendaEntry(e)).Append(new AgendaEntry(withdrawn, TestEvents.Updated));
+        var calendar = Render(FeedRendererTests.Source(), entries);
+        var santiago = SantiagoTrip();
+        var personal = Render(FeedRendererTests.Source(personId: "driver-zhang"), [new AgendaEntry(santiago)]);
+        return (calendar, [.. events, withdrawn], personal, santiago with { Itinerary = [santiago.Itinerary[1]] });
+    }
 
     private static string Utc(Instant instant) => instant.ToString("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'", CultureInfo.InvariantCulture);
 
@@ -49,7 +95,12 @@ public class RenderedFeedTests
             : (FeedUid.ForItem(visit.Id, item.Id), false, Utc(item.Timing.StartInstant), Utc(item.Timing.EndInstant))).ToList();
         var firstDay = visit.Itinerary.Min(i => i.Timing.StartInstant.InZone(visit.TimeZone).Date);
         var lastDay = visit.Itinerary.Max(i => i.Timing.IsAllDay ? i.Timing.LastDay : i.Timing.EndInstant.InZone(visit.TimeZone).Date);
-        if (lastDay > firstDay) expected.Add((FeedUid.ForBanner(visit.Id), true, Date(firstDay), Date(lastDay.PlusDays(1))));
+        // A banner only for an event of a day or more over several dates, and not when an all-day item covers them all.
+        var lasts = visit.Itinerary.Max(i => i.Timing.EndInstant) - visit.Itinerary.Min(i => i.Timing.StartInstant) >= Duration.FromDays(1);
+        var covered = visit.Itinerary.Any(i => i.Timing.IsAllDay && i.Timing.FirstDay <= firstDay && i.Timing.LastDay >= lastDay);
+        if (lastDay > firstDay && lasts && !covered) expected.Add((FeedUid.ForBanner(visit.Id), true, Date(firstDay), Date(lastDay.PlusDays(1))));
+        foreach (var removed in visit.RemovedItems)
+            expected.Add((FeedUid.ForItem(visit.Id, removed.Item.Id), false, Utc(removed.Item.Timing.StartInstant), Utc(removed.Item.Timing.EndInstant)));
         return expected;
     }
 
@@ -104,11 +155,36 @@ public class RenderedFeedTests
         AssertInstants(consumer, Render(shanghai1990, berlin2010, berlin2031), shanghai1990, berlin2010, berlin2031);
     }
 
+    [FeedConsumerTheory, FeedConsumerData]
+    public void EveryConsumerSeesTheInstantsOfEveryFeedShapeIncludingTheSouthernHemisphere(string consumer)
+    {
+        var (calendar, events, personal, personalEvent) = EveryShape();
+        Assert.Contains("TZID:Australia/Sydney", calendar);
+        Assert.Contains("STATUS:CANCELLED", calendar);
+
+        AssertInstants(consumer, calendar, events);
+        AssertInstants(consumer, personal, personalEvent);
+    }
+
+    /// <summary>RFC 5545 section 3.3.5, stated here without the product's code: the first of a repeated time, a missing one moved on by the gap.</summary>
+    [Fact]
+    public void TheSydneyEdgeTimesAreTheInstantsRfc5545Means()
+    {
+        var sydney = SydneyTrip();
+        Assert.Equal(Instant.FromUtc(2026, 4, 4, 15, 30), sydney.Itinerary[0].Timing.StartInstant); // 02:30 +11:00
+        Assert.Equal(Instant.FromUtc(2026, 4, 4, 17, 30), sydney.Itinerary[0].Timing.EndInstant); // 03:30 +10:00
+        var spring = SydneySpring();
+        Assert.Equal(Instant.FromUtc(2026, 10, 3, 16, 30), spring.Itinerary[0].Timing.StartInstant); // 03:30 +11:00
+    }
+
     [FeedConsumerTheory, FeedConsumerData(FeedParsers.Libical)]
     public void LibicalsRestrictionCheckFindsNothingInTheRenderedFeeds(string consumer)
     {
         Assert.Equal(FeedParsers.Libical, consumer);
+        var (calendar, _, personal, _) = EveryShape();
         Assert.Empty(FeedParsers.LibicalRestrictionErrors(Render(TestEvents.Shouyang())));
         Assert.Empty(FeedParsers.LibicalRestrictionErrors(Render(SeedWithPeople(), BerlinTrip(), HannoverTrip())));
+        Assert.Empty(FeedParsers.LibicalRestrictionErrors(calendar));
+        Assert.Empty(FeedParsers.LibicalRestrictionErrors(personal));
     }
 }
