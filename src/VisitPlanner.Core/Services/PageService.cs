@@ -58,7 +58,7 @@ public sealed class PageService(AgendaGate gate, IAgendaRepository agendas, IEve
         var shown = events.Take(MaxCalendarEvents).ToArray();
 
         var model = new CalendarPageModel(
-            calendar.Name, calendar.Description, calendar.TimeZone, shown.Take(MaxCalendarEvents).ToArray(), now, DaysAhead,
+            calendar.Name, calendar.Description, calendar.TimeZone, shown, now, DaysAhead,
             SubscribeFor(links, open), eventId => links.EventPage(eventId, open.LinkToken, open.Agenda))
         {
             ShownAtMost = truncated ? MaxCalendarEvents : null,
