@@ -76,7 +76,8 @@ public sealed class PageService(AgendaGate gate, IAgendaRepository agendas, IEve
     public async Task<Outcome<RenderedPage>> EventAsync(string id, string? token, AgendaKey? via, SiteLinks links, CancellationToken cancellationToken)
     {
         if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("id", idProblem);
-        if (via is { } named && Identifier.Problem(named.Id) is { } viaProblem) return Problem.Invalid(PageVia.ParameterOf(named.Kind), viaProblem);
+        if (via is { } named && token is null) return Problem.Invalid(PageVia.ParameterOf(named.Kind), "is only for links with a token: it names the subscription the token belongs to");
+        if (via is { } checkedVia && Identifier.Problem(checkedVia.Id) is { } viaProblem) return Problem.Invalid(PageVia.ParameterOf(checkedVia.Kind), viaProblem);
         var stored = await events.GetAsync(id, cancellationToken);
         if (stored is null) return NotFound(id);
         var visit = stored.Event;

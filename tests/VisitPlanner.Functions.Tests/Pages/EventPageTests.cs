@@ -65,6 +65,8 @@ public sealed class EventPageTests(TestHost host, Browser browser) : IClassFixtu
         await AssertProblemAsync(await GetPageAsync(eventId, leaderToken), HttpStatusCode.NotFound);
         await AssertProblemAsync(await GetPageAsync(eventId, leaderToken, $"calendar={calendar}"), HttpStatusCode.NotFound);
         await AssertProblemAsync(await GetPageAsync(eventId, leaderToken, $"calendar={calendar}&person={leader}"), HttpStatusCode.BadRequest);
+        // Naming an agenda without a token says nothing the page can use: refused, not ignored.
+        await AssertProblemAsync(await host.Client.GetAsync($"/api/events/{eventId}/page?person={leader}"), HttpStatusCode.BadRequest, "person");
         var feed = await host.Client.GetStringAsync(leaderFeed);
         Assert.Contains($"/api/events/{eventId}/page?token={leaderToken}&person={leader}", feed.Replace("\r\n ", ""));
         await using var page = await browser.NewPageAsync();
