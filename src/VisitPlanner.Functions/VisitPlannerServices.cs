@@ -51,6 +51,7 @@ public static class VisitPlannerServices
         configuration.GetSection(FeedsSection).Bind(feedOptions);
         services.AddSingleton(feedOptions);
         services.AddSingleton<FeedCache>();
+        services.AddSingleton<FeedFragments>();
         services.AddSingleton<FeedRenderGate>();
 
         services.AddSingleton<CalendarService>();

@@ -10,17 +10,18 @@ namespace VisitPlanner.Core.Tests;
 /// </summary>
 public partial class LayeringTests
 {
-    /// <summary>Which folders of VisitPlanner.Core each folder may use: Time and Domain at the bottom, Services on top.</summary>
+    /// <summary>Which folders of VisitPlanner.Core each folder may use: Caching, Time and Domain at the bottom, Services on top.</summary>
     public static TheoryData<string, string[]> CoreFolders => new()
     {
+        { "Caching", [] },
         { "Time", [] },
         { "Domain", ["Time"] },
         { "Links", ["Domain"] },
         { "Repositories", ["Domain", "Time"] },
-        { "Feeds", ["Domain", "Time"] },
+        { "Feeds", ["Caching", "Domain", "Time"] },
         { "Json", ["Domain", "Time", "Links", "Feeds"] },
         { "Pages", ["Domain", "Time", "Feeds"] },
-        { "Services", ["Domain", "Time", "Links", "Repositories", "Feeds", "Json", "Pages"] },
+        { "Services", ["Caching", "Domain", "Time", "Links", "Repositories", "Feeds", "Json", "Pages"] },
     };
 
     [GeneratedRegex(@"VisitPlanner\.Core\.([A-Za-z]+)")]

@@ -19,6 +19,9 @@ public sealed record ItemTiming
         EndOffset = endOffset;
         IsAllDay = isAllDay;
         Zone = zone;
+        // Worked out once: feeds, listings and sorting ask for them over and over, and each costs a zone lookup.
+        StartInstant = InstantOf(start, startOffset);
+        EndInstant = InstantOf(end, endOffset);
     }
 
     /// <summary>Local start; midnight of the first day for all-day items.</summary>
@@ -70,9 +73,9 @@ public sealed record ItemTiming
     /// The instant the item starts. Local times that fall in a daylight-saving gap move forward by the gap, and
     /// ambiguous ones take the earlier offset unless the item says which, as RFC 5545 section 3.3.5 prescribes.
     /// </summary>
-    public Instant StartInstant => InstantOf(Start, StartOffset);
+    public Instant StartInstant { get; }
 
-    public Instant EndInstant => InstantOf(End, EndOffset);
+    public Instant EndInstant { get; }
 
     public ZonedDateTime ZonedStart => StartInstant.InZone(Zone);
 

@@ -7,9 +7,19 @@ namespace VisitPlanner.Core.Domain;
 public sealed record Participant(string Name, string? Title = null, string? Organization = null, string? Role = null, string? Email = null, string? PersonId = null)
 {
     /// <summary>"李卫平 (党工委书记、管委会主任, 寿阳经开区)": how a person reads in a description.</summary>
-    public string ToDisplayText()
+    public string ToDisplayText() => AppendDisplayText(new System.Text.StringBuilder(), withRole: true).ToString();
+
+    /// <summary>Appends <see cref="ToDisplayText"/>, or the same without the role, without building a string of its own (feeds write thousands).</summary>
+    public System.Text.StringBuilder AppendDisplayText(System.Text.StringBuilder text, bool withRole)
     {
-        var details = new[] { Title, Organization, Role }.Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
-        return details.Length == 0 ? Name : $"{Name} ({string.Join(", ", details)})";
+        text.Append(Name);
+        var first = true;
+        foreach (var detail in (ReadOnlySpan<string?>)[Title, Organization, withRole ? Role : null])
+        {
+            if (string.IsNullOrWhiteSpace(detail)) continue;
+            text.Append(first ? " (" : ", ").Append(detail);
+            first = false;
+        }
+        return first ? text : text.Append(')');
     }
 }

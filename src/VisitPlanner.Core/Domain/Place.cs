@@ -4,6 +4,16 @@ namespace VisitPlanner.Core.Domain;
 public sealed record Place(string Name, string? Address = null, string? City = null, double? Latitude = null, double? Longitude = null)
 {
     /// <summary>Name, address and city as one line, skipping what is missing or repeated.</summary>
-    public string ToSingleLine() =>
-        string.Join(", ", new[] { Name, Address, City }.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct());
+    public string ToSingleLine()
+    {
+        // Written for every VEVENT of a feed, so without a set or a list of its own.
+        var address = string.IsNullOrWhiteSpace(Address) || Address == Name ? null : Address;
+        var city = string.IsNullOrWhiteSpace(City) || City == Name || City == address ? null : City;
+        Span<string?> parts = [null, null, null];
+        var count = 0;
+        if (!string.IsNullOrWhiteSpace(Name)) parts[count++] = Name;
+        if (address is not null) parts[count++] = address;
+        if (city is not null) parts[count++] = city;
+        return string.Join(", ", parts[..count]);
+    }
 }

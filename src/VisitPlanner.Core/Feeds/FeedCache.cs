@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NodaTime;
+using VisitPlanner.Core.Caching;
 using VisitPlanner.Core.Domain;
 
 namespace VisitPlanner.Core.Feeds;
@@ -14,13 +15,12 @@ public sealed class FeedCache(IClock clock, FeedOptions options)
 {
     private readonly ConcurrentDictionary<(AgendaKey Agenda, string? SubscriptionId), (AgendaHead Head, Instant CheckedAt)> _heads = new();
     private readonly ConcurrentDictionary<(AgendaKey Agenda, string? SubscriptionId), Lazy<Task<AgendaHead?>>> _headReads = new();
-    private readonly ConcurrentDictionary<string, byte[]> _rendered = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _renders = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _renderedOrder = new();
+    /// <summary>Rendered feeds by ETag; the ones polled longest ago go first.</summary>
+    private readonly SizeBoundedCache<string, FeedBody> _rendered = new((long)options.RenderedMegabytes * 1024 * 1024, body => body.Length, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<FeedBody>>> _renders = new(StringComparer.Ordinal);
 
     /// <summary>Per agenda, how many times this instance changed it: a head read that began before a change is not kept.</summary>
     private readonly ConcurrentDictionary<AgendaKey, long> _changes = new();
-    private long _renderedBytes;
 
     /// <summary>
     /// The agenda's head: from memory while fresh, else read once for every poll that asks meanwhile (so a burst
@@ -35,13 +35,13 @@ public sealed class FeedCache(IClock clock, FeedOptions options)
     }
 
     /// <summary>The rendered feed for <paramref name="etag"/>: from memory, else rendered once for every poll that asks meanwhile.</summary>
-    public Task<byte[]> GetOrRenderAsync(string etag, Func<Task<byte[]>> render) =>
+    public Task<FeedBody> GetOrRenderAsync(string etag, Func<Task<FeedBody>> render) =>
         _rendered.TryGetValue(etag, out var body)
-            ? Task.FromResult(body)
+            ? Task.FromResult(body!)
             : SingleFlightAsync(_renders, etag, async () =>
             {
                 var rendered = await render();
-                StoreRendered(etag, rendered);
+                _rendered.TryAdd(etag, rendered);
                 return rendered;
             });
 
@@ -91,21 +91,8 @@ public sealed class FeedCache(IClock clock, FeedOptions options)
     }
 
     /// <summary>The bytes of rendered feeds this instance keeps: at most <see cref="FeedOptions.RenderedMegabytes"/>.</summary>
-    public long RenderedBytes => Interlocked.Read(ref _renderedBytes);
+    public long RenderedBytes => _rendered.Bytes;
 
     /// <summary>The length of the feed rendered for <paramref name="etag"/>, if this instance has it (a HEAD renders nothing).</summary>
     public long? RenderedLength(string etag) => _rendered.TryGetValue(etag, out var body) ? body.Length : null;
-
-    private void StoreRendered(string etag, byte[] body)
-    {
-        if (!_rendered.TryAdd(etag, body)) return;
-        _renderedOrder.Enqueue(etag);
-        var limit = (long)options.RenderedMegabytes * 1024 * 1024;
-        Interlocked.Add(ref _renderedBytes, body.Length);
-        // Oldest first: an agenda's newest version is the one its subscribers poll for.
-        while (Interlocked.Read(ref _renderedBytes) > limit && _renderedOrder.TryDequeue(out var oldest))
-        {
-            if (_rendered.TryRemove(oldest, out var evicted)) Interlocked.Add(ref _renderedBytes, -evicted.Length);
-        }
-    }
 }

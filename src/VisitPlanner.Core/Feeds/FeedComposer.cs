@@ -33,13 +33,47 @@ public static class FeedComposer
 
         var cancelled = withdrawn || visit.Status == EventStatus.Cancelled;
         var items = visit.Itinerary.Where(i => source.PersonId is null || withdrawn || visit.Attends(source.PersonId, i)).ToArray();
-        if (items.Length > 0 && source.ShowBanners && Banner(source, visit, items, cancelled) is { } banner) yield return banner;
-        foreach (var item in items) yield return ItemEvent(source, visit, item, cancelled, visit.Revision);
+        var shared = new EventParts(source, visit, cancelled);
+        if (items.Length > 0 && source.ShowBanners && Banner(shared, items) is { } banner) yield return banner;
+        foreach (var item in items) yield return ItemEvent(shared, item);
         foreach (var removed in visit.RemovedItems)
         {
             if (removed.RemovedAt < cutoff || (source.PersonId is not null && !visit.Attends(source.PersonId, removed.Item))) continue;
-            yield return Tombstone(source, visit, removed);
+            yield return Tombstone(source, visit, removed, shared.PageUrl);
         }
+    }
+
+    /// <summary>What every VEVENT of one event shares, worked out once for all of its items.</summary>
+    private sealed class EventParts
+    {
+        public EventParts(FeedSource source, VisitEvent visit, bool cancelled)
+        {
+            Source = source;
+            Visit = visit;
+            Cancelled = cancelled;
+            PageUrl = source.EventUrl(visit.Id);
+            Title = EventTitle(visit);
+            People = ItemPeople.Of(visit);
+            Attendees = AttendeesOf(People);
+            Template = NewComponent(source, visit, "", "", cancelled, visit.Revision) with
+            {
+                Url = PageUrl,
+                Organizer = visit.Organizer.Email is { } organizerEmail ? new FeedAttendee($"mailto:{organizerEmail}", visit.Organizer.Name) : null,
+            };
+        }
+
+        public FeedSource Source { get; }
+        public VisitEvent Visit { get; }
+        public bool Cancelled { get; }
+        public string? PageUrl { get; }
+        public string Title { get; }
+
+        /// <summary>The people of the items that have none of their own, and the ATTENDEEs they make.</summary>
+        public ItemPeople People { get; }
+        public IReadOnlyList<FeedAttendee> Attendees { get; }
+
+        /// <summary>The properties every item's VEVENT has alike (status, sequence, stamps, URL, organizer, colour).</summary>
+        public FeedComponent Template { get; }
     }
 
     /// <summary>The VTIMEZONEs that <paramref name="components"/> need, by TZID: each covers every instant its components span.</summary>
@@ -49,24 +83,26 @@ public static class FeedComposer
             .Select(g => VTimeZoneFactory.Create(g.Key, g.Min(u => u.Earliest), g.Max(u => u.Latest)))
             .ToArray();
 
-    private static FeedComponent ItemEvent(FeedSource source, VisitEvent visit, ItineraryItem item, bool cancelled, int revision)
+    private static FeedComponent ItemEvent(EventParts shared, ItineraryItem item)
     {
-        var summary = Summary(visit, item);
+        var (source, visit) = (shared.Source, shared.Visit);
+        var summary = Summary(visit, item, shared.Title);
         var (start, end) = Times(item.Timing);
         var timed = !item.Timing.IsAllDay;
-        var pageUrl = source.EventUrl(visit.Id);
-        return NewComponent(source, visit, FeedUid.ForItem(visit.Id, item.Id), summary, cancelled, revision) with
+        var place = item.Location?.ToSingleLine();
+        var people = item.Participants.Count == 0 ? shared.People : ItemPeople.Of(visit, item);
+        return shared.Template with
         {
-            Description = ItemDescription.For(visit, item, pageUrl),
+            Uid = FeedUid.ForItem(visit.Id, item.Id),
+            Summary = summary,
+            Description = new ItemDescription(visit, item, people, place, shared.PageUrl),
             Start = start,
             End = end,
             Transparent = !timed,
-            Location = item.Location?.ToSingleLine(),
+            Location = place,
             Geo = item.Location is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : null,
-            Url = pageUrl,
-            Organizer = visit.Organizer.Email is { } organizerEmail ? new FeedAttendee($"mailto:{organizerEmail}", visit.Organizer.Name) : null,
-            Attendees = Attendees(visit, item),
-            Alarm = !cancelled && timed && source.AlarmMinutesBefore is { } minutes ? new FeedAlarm(summary, minutes) : null,
+            Attendees = ReferenceEquals(people, shared.People) ? shared.Attendees : AttendeesOf(people),
+            Alarm = !shared.Cancelled && timed && source.AlarmMinutesBefore is { } minutes ? new FeedAlarm(summary, minutes) : null,
             Zone = timed ? new ZoneUse(item.Timing.Zone, item.Timing.StartInstant, item.Timing.EndInstant) : null,
             Conference = item.OnlineUrl is { } online ? new FeedConference(online, "线上参加 Join online") : null,
         };
@@ -77,18 +113,18 @@ public static class FeedComposer
     /// SEQUENCE) and a short word of what happened, not the event's people and notes again, so that an event edited many
     /// times does not fill its feed with copies of itself.
     /// </summary>
-    private static FeedComponent Tombstone(FeedSource source, VisitEvent visit, RemovedItem removed)
+    private static FeedComponent Tombstone(FeedSource source, VisitEvent visit, RemovedItem removed, string? pageUrl)
     {
         var item = removed.Item;
         var (start, end) = Times(item.Timing);
-        return NewComponent(source, visit, FeedUid.ForItem(visit.Id, item.Id), Summary(visit, item), cancelled: true, removed.Revision) with
+        return NewComponent(source, visit, FeedUid.ForItem(visit.Id, item.Id), Summary(visit, item, EventTitle(visit)), cancelled: true, removed.Revision) with
         {
             Description = $"{visit.Title} · 此站已从行程中取消 This stop was removed from the itinerary",
             Start = start,
             End = end,
             Transparent = item.Timing.IsAllDay,
             Location = item.Location?.ToSingleLine(),
-            Url = source.EventUrl(visit.Id),
+            Url = pageUrl,
             Zone = item.Timing.IsAllDay ? null : new ZoneUse(item.Timing.Zone, item.Timing.StartInstant, item.Timing.EndInstant),
         };
     }
@@ -98,8 +134,9 @@ public static class FeedComposer
     /// lasts a day or more (a 22:00–01:00 meeting touches two dates, and is not a trip), and not when an all-day item
     /// already covers those dates (clients would show two bars).
     /// </summary>
-    private static FeedComponent? Banner(FeedSource source, VisitEvent visit, IReadOnlyList<ItineraryItem> items, bool cancelled)
+    private static FeedComponent? Banner(EventParts shared, IReadOnlyList<ItineraryItem> items)
     {
+        var visit = shared.Visit;
         var start = items.Min(i => i.Timing.StartInstant);
         var end = items.Max(i => i.Timing.EndInstant);
         if (end - start < Duration.FromDays(1)) return null;
@@ -107,17 +144,19 @@ public static class FeedComposer
         var last = items.Max(i => i.Timing.IsAllDay ? i.Timing.EndInstant - Duration.Epsilon : i.Timing.EndInstant).InZone(visit.TimeZone).Date;
         if (last <= first) return null;
         if (items.Any(i => i.Timing.IsAllDay && i.Timing.FirstDay <= first && i.Timing.LastDay >= last)) return null;
-        var pageUrl = source.EventUrl(visit.Id);
+        var pageUrl = shared.PageUrl;
         var lines = items.Select(BannerLine).Prepend($"{visit.Title} · {visit.Kind.Label()}");
         if (pageUrl is not null) lines = lines.Append($"详情 Details: {pageUrl}");
-        return NewComponent(source, visit, FeedUid.ForBanner(visit.Id), EventTitle(visit), cancelled, visit.Revision) with
+        return shared.Template with
         {
+            Uid = FeedUid.ForBanner(visit.Id),
+            Summary = shared.Title,
+            Organizer = null,
             Start = new FeedTime.Date(first),
             End = new FeedTime.Date(last.PlusDays(1)),
             Transparent = true,
             Description = string.Join("\n", lines),
             Location = BannerLocation(items),
-            Url = pageUrl,
         };
     }
 
@@ -156,14 +195,14 @@ public static class FeedComposer
     };
 
     /// <summary>ATTENDEE for those the item names (<see cref="ItemPeople"/>) whose email is known; ROLE=CHAIR for whoever leads (主持, 带队).</summary>
-    private static IReadOnlyList<FeedAttendee> Attendees(VisitEvent visit, ItineraryItem item) =>
-        ItemPeople.Named(visit, item).Where(p => p.Email is not null).DistinctBy(p => p.Email)
+    private static IReadOnlyList<FeedAttendee> AttendeesOf(ItemPeople people) =>
+        people.Named.Where(p => p.Email is not null).DistinctBy(p => p.Email)
             .Select(p => new FeedAttendee($"mailto:{p.Email}", p.Name, ParticipantRoles.IsLeader(p) ? "CHAIR" : "REQ-PARTICIPANT"))
             .ToArray();
 
     /// <summary>An item's title alone says little in a month view ("座谈会"), so multi-stop events add the event's title.</summary>
-    private static string Summary(VisitEvent visit, ItineraryItem item) =>
-        visit.Itinerary.Count == 1 && item.Title == visit.Title ? EventTitle(visit) : $"{item.Title} · {EventTitle(visit)}";
+    private static string Summary(VisitEvent visit, ItineraryItem item, string eventTitle) =>
+        visit.Itinerary.Count == 1 && item.Title == visit.Title ? eventTitle : $"{item.Title} · {eventTitle}";
 
     /// <summary>The event's title, and for a lecture its series, number and speaker: "经开讲堂 第21期 · 安全环保 · 主讲 王磊".</summary>
     private static string EventTitle(VisitEvent visit) => visit.Lecture is { } lecture

@@ -6,8 +6,17 @@ public sealed class FeedOptions
     /// <summary>How long an instance trusts an agenda's version before reading it again: the bound on how late another instance's change shows.</summary>
     public double VersionCheckSeconds { get; set; } = 5;
 
-    /// <summary>Rendered feeds kept per instance, in megabytes.</summary>
+    /// <summary>
+    /// Rendered feeds kept per instance, in megabytes, each counted whole, though the feeds of one agenda share their
+    /// events' bytes with each other and with <see cref="FragmentMegabytes"/>.
+    /// </summary>
     public int RenderedMegabytes { get; set; } = 64;
+
+    /// <summary>
+    /// Written events kept per instance, in megabytes (<see cref="FeedFragments"/>): a feed whose agenda changed
+    /// re-writes only the events that changed.
+    /// </summary>
+    public int FragmentMegabytes { get; set; } = 64;
 
     /// <summary>Agenda heads kept per instance (one per agenda and subscription in use).</summary>
     public int MaxHeads { get; set; } = 20_000;

@@ -1,4 +1,5 @@
 using NodaTime;
+using VisitPlanner.Core.Feeds;
 
 namespace VisitPlanner.Core.Services;
 
@@ -7,4 +8,4 @@ namespace VisitPlanner.Core.Services;
 /// copy is current (<see cref="NotModified"/>) or only headers were asked for, its <see cref="Body"/>. <see cref="Length"/>
 /// is known when the body was rendered, or is in memory for a HEAD.
 /// </summary>
-public sealed record FeedResponse(byte[]? Body, bool NotModified, long? Length, string ETag, Instant LastModified, bool IsPublic, string FileName);
+public sealed record FeedResponse(FeedBody? Body, bool NotModified, long? Length, string ETag, Instant LastModified, bool IsPublic, string FileName);

@@ -16,7 +16,8 @@ namespace VisitPlanner.Core.Services;
 /// version, the query and the day, so a conditional request is answered before any event is read.
 /// </summary>
 public sealed class FeedService(
-    AgendaGate gate, IAgendaRepository agendas, ISubscriptionRepository subscriptions, FeedCache cache, FeedRenderGate renders, FeedOptions options,
+    AgendaGate gate, IAgendaRepository agendas, ISubscriptionRepository subscriptions, FeedCache cache, FeedFragments fragments, FeedRenderGate renders,
+    FeedOptions options,
     IClock clock, ILogger<FeedService> logger)
 {
     /// <summary>Rows read per page while gathering a feed: Table Storage's maximum.</summary>
@@ -56,14 +57,14 @@ public sealed class FeedService(
         if (request.VersionOnly)
             return new FeedResponse(null, false, cache.RenderedLength(etag), etag, lastModified, isPublic, fileName);
         if (_tooLarge.ContainsKey(etag)) return TooLarge();
-        byte[] body;
+        FeedBody body;
         try
         {
             // Shared by every poll waiting on the same ETag, so not tied to one caller's cancellation; a few at a time.
             body = await cache.GetOrRenderAsync(etag, () => renders.RunAsync(() =>
             {
                 var source = FeedSource.For(head, query, today, eventId => request.Links.EventPage(eventId, open.LinkToken, open.Agenda));
-                return FeedRenderer.RenderAsync(source, PagesAsync(request.Agenda, query), options.MaxFeedBytes);
+                return FeedRenderer.RenderAsync(source, PagesAsync(request.Agenda, query), options.MaxFeedBytes, fragments);
             }));
         }
         catch (FeedTooLargeException)

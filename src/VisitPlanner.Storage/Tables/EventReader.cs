@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using VisitPlanner.Core.Caching;
 using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Repositories;
 
@@ -10,7 +11,8 @@ namespace VisitPlanner.Storage.Tables;
 /// Reads the events that thin index rows (a person's agenda) name, from the Events table: several at once, and from
 /// memory when this instance already read the event at the row's revision or later, so a busy person's feed re-reads
 /// only the events that changed. The Events entity is written before its index rows, so it is never older than a row.
-/// Memory is bounded by the events' document bytes (<see cref="MaxCachedBytes"/>), oldest read first out.
+/// Calendar rows carry their documents; those too are parsed once per revision (<see cref="Known"/>). Memory is bounded
+/// by the events' document bytes (<see cref="MaxCachedBytes"/>), the event used longest ago first out.
 /// </summary>
 public sealed class EventReader(VisitPlannerTables tables, ILogger<EventReader> logger)
 {
@@ -20,9 +22,7 @@ public sealed class EventReader(VisitPlannerTables tables, ILogger<EventReader> 
     /// <summary>Document bytes of the events kept per instance (their objects take a few times that).</summary>
     public const long MaxCachedBytes = 32L * 1024 * 1024;
 
-    private readonly ConcurrentDictionary<string, (VisitEvent Event, int Bytes)> _events = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _order = new();
-    private long _bytes;
+    private readonly SizeBoundedCache<string, (VisitEvent Event, int Bytes)> _events = new(MaxCachedBytes, read => read.Bytes, StringComparer.Ordinal);
 
     /// <summary>
     /// The events named, at least at the revisions given. An event that no longer exists is left out, and so is one whose
@@ -57,16 +57,13 @@ public sealed class EventReader(VisitPlannerTables tables, ILogger<EventReader> 
         return found;
     }
 
-    private void Remember(string id, (VisitEvent Event, int Bytes) read)
-    {
-        var added = false;
-        _events.AddOrUpdate(id, _ => { added = true; return read; }, (_, other) => other.Event.Revision >= read.Event.Revision ? other : read);
-        if (!added) return;
-        _order.Enqueue(id);
-        Interlocked.Add(ref _bytes, read.Bytes);
-        while (Interlocked.Read(ref _bytes) > MaxCachedBytes && _order.TryDequeue(out var oldest))
-        {
-            if (_events.TryRemove(oldest, out var evicted)) Interlocked.Add(ref _bytes, -evicted.Bytes);
-        }
-    }
+    /// <summary>
+    /// The event at exactly <paramref name="revision"/>, if this instance read it: a calendar's index row carries its
+    /// event's document, the same at one revision wherever it is stored (every change raises the revision), so a
+    /// row at a revision already read need not be parsed again.
+    /// </summary>
+    public VisitEvent? Known(string id, int revision) => _events.TryGetValue(id, out var known) && known.Event.Revision == revision ? known.Event : null;
+
+    /// <summary>The event as read, unless this instance already holds a newer revision of it.</summary>
+    public void Remember(string id, (VisitEvent Event, int Bytes) read) => _events.Set(id, read, (kept, offered) => kept.Event.Revision >= offered.Event.Revision);
 }

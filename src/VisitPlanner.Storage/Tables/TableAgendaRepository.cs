@@ -73,12 +73,18 @@ public sealed class TableAgendaRepository(VisitPlannerTables tables, EventReader
         return entries;
     }
 
-    /// <summary>A row's own copy of its event; null, with an error logged, when it cannot be read (see <see cref="EventReader"/>).</summary>
+    /// <summary>
+    /// A row's own copy of its event, from memory when this instance read that revision before; null, with an error
+    /// logged, when it cannot be read (see <see cref="EventReader"/>).
+    /// </summary>
     private VisitEvent? ReadCarried(TableEntity row)
     {
+        if (row.GetString("EventId") is { } id && row.GetInt32("Revision") is { } revision && events.Known(id, revision) is { } known) return known;
         try
         {
-            return DocumentColumns.ReadEvent(row).Event;
+            var read = DocumentColumns.ReadEvent(row);
+            events.Remember(read.Event.Id, read);
+            return read.Event;
         }
         catch (UnreadableEventException e)
         {

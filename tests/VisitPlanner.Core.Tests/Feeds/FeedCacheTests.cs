@@ -56,11 +56,11 @@ public class FeedCacheTests
             await release.Task;
             return await ReadAsync("v1");
         }
-        async Task<byte[]> SlowRender()
+        async Task<FeedBody> SlowRender()
         {
             Interlocked.Increment(ref renders);
             await release.Task;
-            return [1, 2, 3];
+            return FeedBody.Of([1, 2, 3]);
         }
 
         var heads = Enumerable.Range(0, 16).Select(_ => cache.GetHeadAsync(agenda, null, SlowRead)).ToArray();
@@ -70,7 +70,7 @@ public class FeedCacheTests
         await Task.WhenAll(bodies);
 
         Assert.Equal((1, 1), (_reads, renders));
-        Assert.All(bodies, b => Assert.Equal([1, 2, 3], b.Result));
+        Assert.All(bodies, b => Assert.Equal([1, 2, 3], b.Result.ToArray()));
         Assert.NotNull(cache.RenderedLength("etag-v1"));
     }
 
@@ -91,8 +91,8 @@ public class FeedCacheTests
     {
         var cache = new FeedCache(_clock, new FeedOptions { RenderedMegabytes = 1 });
 
-        await cache.GetOrRenderAsync("a", () => Task.FromResult(new byte[600 * 1024]));
-        await cache.GetOrRenderAsync("b", () => Task.FromResult(new byte[600 * 1024]));
+        await cache.GetOrRenderAsync("a", () => Task.FromResult(FeedBody.Of(new byte[600 * 1024])));
+        await cache.GetOrRenderAsync("b", () => Task.FromResult(FeedBody.Of(new byte[600 * 1024])));
 
         Assert.Null(cache.RenderedLength("a"));
         Assert.NotNull(cache.RenderedLength("b"));
@@ -128,11 +128,11 @@ public class FeedCacheTests
         var cache = new FeedCache(_clock, new FeedOptions());
         var renders = 0;
         var start = new Barrier(8);
-        async Task<byte[]> Render()
+        async Task<FeedBody> Render()
         {
             Interlocked.Increment(ref renders);
             await Task.Delay(50);
-            return [1];
+            return FeedBody.Of([1]);
         }
 
         var polls = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>

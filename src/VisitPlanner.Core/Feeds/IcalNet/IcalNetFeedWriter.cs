@@ -85,7 +85,7 @@ public static class IcalNetFeedWriter
         {
             Uid = component.Uid,
             Summary = component.Summary,
-            Description = component.Description,
+            Description = component.Description?.ToString(),
             DtStamp = Utc(component.Stamp),
             Created = Utc(component.Created),
             LastModified = Utc(component.LastModified),

@@ -10,7 +10,7 @@ public sealed record FeedComponent
 {
     public required string Uid { get; init; }
     public required string Summary { get; init; }
-    public string? Description { get; init; }
+    public FeedText? Description { get; init; }
     public required FeedTime Start { get; init; }
     public required FeedTime End { get; init; }
     public string? Location { get; init; }

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Text;
+using NodaTime;
+using VisitPlanner.Core.Feeds.Model;
 
 namespace VisitPlanner.Core.Feeds.Serialization;
 
@@ -15,6 +17,7 @@ public sealed class ContentLineWriter(IBufferWriter<byte> output)
     public const int MaxLineOctets = 75;
 
     private readonly LineBuffer _line = new();
+    private readonly StringBuilder _text = new(1024);
 
     public IBufferWriter<byte> Output => output;
 
@@ -35,6 +38,57 @@ public sealed class ContentLineWriter(IBufferWriter<byte> output)
         _line.Clear().Append(name).Append(':');
         AppendText(value);
         Flush();
+    }
+
+    /// <summary>A TEXT property written by what it says (<see cref="FeedText"/>), through one reused builder.</summary>
+    public void Text(string name, FeedText value)
+    {
+        _line.Clear().Append(name).Append(':');
+        _text.Clear();
+        value.AppendTo(_text);
+        foreach (var chunk in _text.GetChunks()) AppendText(chunk.Span);
+        Flush();
+    }
+
+    /// <summary>A DATE-TIME in UTC, <c>NAME:19970714T173000Z</c> (RFC 5545 section 3.3.5, form 2).</summary>
+    public void Raw(string name, Instant value)
+    {
+        _line.Clear().Append(name).Append(':');
+        AppendDateTime(value.InUtc().LocalDateTime);
+        _line.Append('Z');
+        Flush();
+    }
+
+    /// <summary>An INTEGER property (RFC 5545 section 3.3.8).</summary>
+    public void Raw(string name, int value)
+    {
+        _line.Clear().Append(name).Append(':');
+        _line.AppendNumber(value);
+        Flush();
+    }
+
+    /// <summary>Ends a property begun by <see cref="Name"/> with a local DATE-TIME, <c>19970714T133000</c> (form 1 or 3).</summary>
+    public void Value(LocalDateTime value)
+    {
+        _line.Append(':');
+        AppendDateTime(value);
+        Flush();
+    }
+
+    /// <summary>Ends a property begun by <see cref="Name"/> with a DATE, <c>19970714</c> (RFC 5545 section 3.3.4).</summary>
+    public void Value(LocalDate value)
+    {
+        _line.Append(':');
+        AppendDate(value);
+        Flush();
+    }
+
+    private void AppendDate(LocalDate date) => _line.AppendDigits(date.Year, 4).AppendDigits(date.Month, 2).AppendDigits(date.Day, 2);
+
+    private void AppendDateTime(LocalDateTime value)
+    {
+        AppendDate(value.Date);
+        _line.Append('T').AppendDigits(value.Hour, 2).AppendDigits(value.Minute, 2).AppendDigits(value.Second, 2);
     }
 
     /// <summary>Starts a property with parameters: call <see cref="Parameter"/> for each, then <see cref="Value"/>.</summary>
@@ -85,12 +139,21 @@ public sealed class ContentLineWriter(IBufferWriter<byte> output)
         Flush();
     }
 
-    private void AppendText(string value)
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("\\;,\n\r");
+
+    /// <summary>Copies runs of plain text at once and escapes what TEXT must (RFC 5545 section 3.3.11) between them.</summary>
+    private void AppendText(ReadOnlySpan<char> value)
     {
-        for (var i = 0; i < value.Length; i++)
+        while (true)
         {
-            var c = value[i];
-            switch (c)
+            var special = value.IndexOfAny(TextSpecials);
+            if (special < 0)
+            {
+                _line.Append(value);
+                return;
+            }
+            _line.Append(value[..special]);
+            switch (value[special])
             {
                 case '\\': _line.Append("\\\\"); break;
                 case ';': _line.Append("\\;"); break;
@@ -98,45 +161,52 @@ public sealed class ContentLineWriter(IBufferWriter<byte> output)
                 case '\n': _line.Append("\\n"); break;
                 case '\r':
                     // CRLF and a lone CR are both one line break.
-                    if (i + 1 < value.Length && value[i + 1] == '\n') break;
+                    if (special + 1 < value.Length && value[special + 1] == '\n') break;
                     _line.Append("\\n");
                     break;
-                default: _line.Append(c); break;
             }
+            value = value[(special + 1)..];
         }
     }
 
-    /// <summary>Encodes the line as UTF-8, folding before any character that would take it past 75 octets.</summary>
+    /// <summary>
+    /// Encodes the line as UTF-8 in one pass, then writes it folded: before any character that would take a line past
+    /// 75 octets, never inside one (a fold goes back to the first octet of the character it would split).
+    /// </summary>
     private void Flush()
     {
-        Span<byte> encoded = stackalloc byte[4];
-        var width = 0;
-        var span = _line.Span;
-        for (var i = 0; i < span.Length; i++)
+        var chars = _line.Span;
+        var bytes = _encoded.Ensure(Encoding.UTF8.GetMaxByteCount(chars.Length));
+        // The API refuses lone surrogates, so none arrive here to be replaced.
+        var length = Encoding.UTF8.GetBytes(chars, bytes);
+        var rest = (ReadOnlySpan<byte>)bytes[..length];
+        var width = MaxLineOctets;
+        while (rest.Length > width)
         {
-            var c = span[i];
-            int length;
-            if (c < 0x80)
-            {
-                encoded[0] = (byte)c;
-                length = 1;
-            }
-            else
-            {
-                // A surrogate pair is one character of four octets; the API refuses lone surrogates, so none arrive here.
-                var units = char.IsHighSurrogate(c) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]) ? 2 : 1;
-                length = Encoding.UTF8.GetBytes(span.Slice(i, units), encoded);
-                i += units - 1;
-            }
-            if (width + length > MaxLineOctets)
-            {
-                output.Write("\r\n "u8);
-                width = 1;
-            }
-            output.Write(encoded[..length]);
-            width += length;
+            var cut = width;
+            while (cut > 0 && (rest[cut] & 0xC0) == 0x80) cut--;
+            output.Write(rest[..cut]);
+            output.Write("\r\n "u8);
+            rest = rest[cut..];
+            // A continuation line begins with the space of the fold, which counts towards its 75 octets.
+            width = MaxLineOctets - 1;
         }
+        output.Write(rest);
         output.Write("\r\n"u8);
+    }
+
+    private readonly ByteBuffer _encoded = new();
+
+    /// <summary>The line as UTF-8: one growable array, reused for every line.</summary>
+    private sealed class ByteBuffer
+    {
+        private byte[] _bytes = new byte[1024];
+
+        public Span<byte> Ensure(int length)
+        {
+            if (length > _bytes.Length) _bytes = new byte[Math.Max(length, _bytes.Length * 2)];
+            return _bytes;
+        }
     }
 
     /// <summary>The line being built: one growable array of characters, reused for every line.</summary>
@@ -160,7 +230,29 @@ public sealed class ContentLineWriter(IBufferWriter<byte> output)
             return this;
         }
 
-        public LineBuffer Append(string text)
+        /// <summary>A non-negative number in exactly <paramref name="width"/> digits, zeros in front.</summary>
+        public LineBuffer AppendDigits(int value, int width)
+        {
+            for (var i = 0; i < width; i++) Append('0');
+            for (var i = _length - 1; i >= _length - width; i--)
+            {
+                _chars[i] = (char)('0' + value % 10);
+                value /= 10;
+            }
+            return this;
+        }
+
+        public LineBuffer AppendNumber(int value)
+        {
+            Span<char> digits = stackalloc char[11];
+            value.TryFormat(digits, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var c in digits[..written]) Append(c);
+            return this;
+        }
+
+        public LineBuffer Append(string text) => Append(text.AsSpan());
+
+        public LineBuffer Append(ReadOnlySpan<char> text)
         {
             if (_length + text.Length > _chars.Length) Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + text.Length));
             text.CopyTo(_chars.AsSpan(_length));

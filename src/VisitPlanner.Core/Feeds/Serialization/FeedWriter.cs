@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using NodaTime.Text;
 using VisitPlanner.Core.Feeds.Model;
 
 namespace VisitPlanner.Core.Feeds.Serialization;
@@ -12,10 +11,6 @@ namespace VisitPlanner.Core.Feeds.Serialization;
 public sealed class FeedWriter(IBufferWriter<byte> output)
 {
     public const string ProductId = "-//VisitPlanner//Calendar feeds 1.0//EN";
-
-    private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("uuuuMMdd");
-    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss");
-    private static readonly InstantPattern UtcPattern = InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'");
 
     private readonly ContentLineWriter _lines = new(output);
 
@@ -47,7 +42,7 @@ public sealed class FeedWriter(IBufferWriter<byte> output)
         {
             var kind = observance.Daylight ? "DAYLIGHT" : "STANDARD";
             _lines.Begin(kind);
-            _lines.Raw("DTSTART", LocalPattern.Format(observance.Onset));
+            _lines.Name("DTSTART").Value(observance.Onset);
             if (observance.Rule is { } rule) _lines.Raw("RRULE", Recurrence(rule));
             if (observance.Name is { } name) _lines.Text("TZNAME", name);
             _lines.Raw("TZOFFSETFROM", Offset(observance.OffsetFrom));
@@ -61,10 +56,10 @@ public sealed class FeedWriter(IBufferWriter<byte> output)
     {
         _lines.Begin("VEVENT");
         _lines.Text("UID", component.Uid);
-        _lines.Raw("DTSTAMP", UtcPattern.Format(component.Stamp));
-        _lines.Raw("CREATED", UtcPattern.Format(component.Created));
-        _lines.Raw("LAST-MODIFIED", UtcPattern.Format(component.LastModified));
-        _lines.Raw("SEQUENCE", component.Sequence.ToString(CultureInfo.InvariantCulture));
+        _lines.Raw("DTSTAMP", component.Stamp);
+        _lines.Raw("CREATED", component.Created);
+        _lines.Raw("LAST-MODIFIED", component.LastModified);
+        _lines.Raw("SEQUENCE", component.Sequence);
         _lines.Raw("STATUS", component.Status switch { FeedStatus.Cancelled => "CANCELLED", FeedStatus.Tentative => "TENTATIVE", _ => "CONFIRMED" });
         Time("DTSTART", component.Start);
         Time("DTEND", component.End);
@@ -105,13 +100,13 @@ public sealed class FeedWriter(IBufferWriter<byte> output)
         switch (time)
         {
             case FeedTime.Date date:
-                _lines.Name(name).Parameter("VALUE", "DATE").Value(DatePattern.Format(date.Value));
+                _lines.Name(name).Parameter("VALUE", "DATE").Value(date.Value);
                 break;
             case FeedTime.Zoned zoned:
-                _lines.Name(name).Parameter("TZID", zoned.Zone.Id).Value(LocalPattern.Format(zoned.Value));
+                _lines.Name(name).Parameter("TZID", zoned.Zone.Id).Value(zoned.Value);
                 break;
             case FeedTime.Utc utc:
-                _lines.Raw(name, UtcPattern.Format(utc.Value));
+                _lines.Raw(name, utc.Value);
                 break;
         }
     }
