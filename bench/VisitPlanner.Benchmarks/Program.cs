@@ -17,6 +17,17 @@ if (args.Length > 1 && args[0] == "--write")
     File.WriteAllText(Path.Combine(args[1], "icalnet-100.ics"), IcalNetFeedWriter.Render(agenda.Source, agenda.Entries));
     return;
 }
+// --first-render: this process's first render of the 5,000-VEVENT feed, JIT included, in milliseconds (one line), for a
+//   build published ReadyToRun or not; bench/first-render.sh runs it in fresh processes.
+if (args.Length > 0 && args[0] == "--first-render")
+{
+    var agenda = new FeedAgenda(1000, FeedRenderingBenchmarks.ItemsPerEvent);
+    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+    var body = FeedRenderer.RenderBody(agenda.Source, agenda.Entries, fragments: new FeedFragments(new FeedOptions()));
+    var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    Console.WriteLine(FormattableString.Invariant($"{elapsed:0.0} ms, {body.Length:N0} bytes"));
+    return;
+}
 if (args.Length > 0 && args[0] == "--render-loop")
 {
     var events = args.Length > 1 ? int.Parse(args[1]) : 1000;
@@ -28,7 +39,7 @@ if (args.Length > 0 && args[0] == "--render-loop")
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var body = FeedRenderer.Render(agenda.Source, agenda.Entries);
+        var body = FeedRenderer.RenderBody(agenda.Source, agenda.Entries, fragments: new FeedFragments(new FeedOptions()));
         times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         Console.WriteLine($"{body.Length:N0} bytes in {times[^1]:0.0} ms, {(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1048576.0:0.0} MiB allocated");
     }

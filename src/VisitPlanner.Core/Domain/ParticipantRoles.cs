@@ -32,6 +32,14 @@ public static class ParticipantRoles
     }
 
     /// <summary>Whether the role says nothing but that they lead ("带队").</summary>
-    public static bool IsOnlyLeading(Participant participant) =>
-        participant.Role is { } role && LeaderWords.Any(word => role.Trim().Equals(word, StringComparison.OrdinalIgnoreCase));
+    public static bool IsOnlyLeading(Participant participant)
+    {
+        if (participant.Role is not { } role) return false;
+        var trimmed = role.AsSpan().Trim();
+        foreach (var word in LeaderWords)
+        {
+            if (trimmed.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
 }

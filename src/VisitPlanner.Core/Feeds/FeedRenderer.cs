@@ -88,7 +88,15 @@ public static class FeedRenderer
                 if (component.Zone is { } zone) (zones ??= []).Add(zone);
                 if (_length + _scratch.WrittenCount > maxBytes) throw new FeedTooLargeException(maxBytes);
             }
-            return new FeedFragment(_scratch.WrittenSpan.ToArray(), zones is null ? [] : zones.ToArray());
+            return new FeedFragment(Kept(_scratch.WrittenSpan), zones is null ? [] : zones.ToArray());
+        }
+
+        /// <summary>A fragment's own copy of its bytes, not zeroed first, as every byte is copied in at once.</summary>
+        private static byte[] Kept(ReadOnlySpan<byte> written)
+        {
+            var bytes = GC.AllocateUninitializedArray<byte>(written.Length);
+            written.CopyTo(bytes);
+            return bytes;
         }
 
         private void Append(FeedFragment fragment)

@@ -40,6 +40,25 @@ public sealed class ContentLineWriter(IBufferWriter<byte> output)
         Flush();
     }
 
+    /// <summary>A TEXT property of several values (CATEGORIES): each escaped, the commas between them not.</summary>
+    public void TextList(string name, IReadOnlyList<string> values)
+    {
+        _line.Clear().Append(name).Append(':');
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0) _line.Append(',');
+            AppendText(values[i]);
+        }
+        Flush();
+    }
+
+    /// <summary>GEO: latitude and longitude as FLOATs, <c>GEO:37.386013;-122.082932</c> (RFC 5545 section 3.8.1.6).</summary>
+    public void Geo(string name, double latitude, double longitude)
+    {
+        _line.Clear().Append(name).Append(':').AppendNumber(latitude).Append(';').AppendNumber(longitude);
+        Flush();
+    }
+
     /// <summary>A TEXT property written by what it says (<see cref="FeedText"/>), through one reused builder.</summary>
     public void Text(string name, FeedText value)
     {
@@ -246,8 +265,15 @@ public sealed class ContentLineWriter(IBufferWriter<byte> output)
         {
             Span<char> digits = stackalloc char[11];
             value.TryFormat(digits, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var c in digits[..written]) Append(c);
-            return this;
+            return Append(digits[..written]);
+        }
+
+        /// <summary>As <see cref="double.ToString(IFormatProvider)"/> with the invariant culture writes it (the shortest text that reads back the same).</summary>
+        public LineBuffer AppendNumber(double value)
+        {
+            Span<char> digits = stackalloc char[32];
+            value.TryFormat(digits, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+            return Append(digits[..written]);
         }
 
         public LineBuffer Append(string text) => Append(text.AsSpan());

@@ -65,10 +65,10 @@ public sealed class FeedWriter(IBufferWriter<byte> output)
         Time("DTEND", component.End);
         _lines.Text("SUMMARY", component.Summary);
         if (component.Location is { } location) _lines.Text("LOCATION", location);
-        if (component.Geo is { } geo) _lines.Raw("GEO", $"{geo.Latitude.ToString(CultureInfo.InvariantCulture)};{geo.Longitude.ToString(CultureInfo.InvariantCulture)}");
+        if (component.Geo is { } geo) _lines.Geo("GEO", geo.Latitude, geo.Longitude);
         if (component.Description is { } description) _lines.Text("DESCRIPTION", description);
         if (component.Url is { } url) _lines.Raw("URL", url);
-        if (component.Categories.Count > 0) _lines.Text("CATEGORIES", string.Join(",", component.Categories));
+        if (component.Categories.Count > 0) _lines.TextList("CATEGORIES", component.Categories);
         if (component.Private) _lines.Raw("CLASS", "PRIVATE");
         if (component.Color is { } color) _lines.Raw("COLOR", color);
         if (component.Conference is { } conference)
@@ -87,11 +87,20 @@ public sealed class FeedWriter(IBufferWriter<byte> output)
             _lines.Begin("VALARM");
             _lines.Raw("ACTION", "DISPLAY");
             _lines.Text("DESCRIPTION", alarm.Description);
-            _lines.Raw("TRIGGER", "-" + Duration(alarm.MinutesBefore));
+            _lines.Raw("TRIGGER", Trigger(alarm.MinutesBefore));
             _lines.End("VALARM");
         }
         _lines.End("VEVENT");
     }
+
+    /// <summary>"-PT15M": every alarm of a feed is alike, so its text is made once per writer.</summary>
+    private string Trigger(int minutesBefore)
+    {
+        if (_trigger is not { } known || known.Minutes != minutesBefore) _trigger = known = (minutesBefore, "-" + Duration(minutesBefore));
+        return known.Text;
+    }
+
+    private (int Minutes, string Text)? _trigger;
 
     public void WriteFooter() => _lines.End("VCALENDAR");
 
