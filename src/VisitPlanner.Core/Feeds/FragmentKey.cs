@@ -17,4 +17,7 @@ public readonly record struct FragmentKey(string EventId, int Revision, Instant 
         var hasTombstones = entry.WithdrawnAt is not null || visit.Status == EventStatus.Cancelled || visit.RemovedItems.Count > 0;
         return new(visit.Id, visit.Revision, visit.UpdatedAt, entry.WithdrawnAt, source.EventUrl(visit.Id), style, hasTombstones ? source.TombstoneCutoff : null);
     }
+
+    /// <summary>The event and revision only: <see cref="EventUrl"/> carries the reader's secret token, which no log line or message may show.</summary>
+    public override string ToString() => $"{EventId} revision {Revision}";
 }

@@ -132,6 +132,19 @@ public class FeedFragmentsTests
     }
 
     [Fact]
+    public void AKeyNeverShowsTheReadersLink()
+    {
+        var secret = "tok_3q9VwX7sL2mN8pR4tY6uZ1aB";
+        var source = Calendar() with { EventUrl = id => $"https://visitplanner.example/api/events/{id}/page?token={secret}&calendar=shouyang-edz-trips" };
+
+        var key = FragmentKey.Of(source, FeedStyle.Of(source), new AgendaEntry(Meeting));
+
+        Assert.Contains(secret, key.EventUrl);
+        Assert.DoesNotContain(secret, key.ToString());
+        Assert.Contains(Meeting.Id, key.ToString());
+    }
+
+    [Fact]
     public void ABodyIsItsHeadItsEventsAndItsEndInOrder()
     {
         var body = FeedRenderer.RenderBody(Calendar(), [new AgendaEntry(Shouyang), new AgendaEntry(Meeting)]);

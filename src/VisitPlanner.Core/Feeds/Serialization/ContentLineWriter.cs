@@ -102,6 +102,8 @@ public sealed class ContentLineWriter(IBufferWriter<byte> output)
         Flush();
     }
 
+    // Digits straight into the line rather than NodaTime's patterns, which return a string: a feed of 5,000 VEVENTs
+    // writes over 25,000 dates. Years are four digits, as RFC 5545's DATE is; events are kept within years 1–9999.
     private void AppendDate(LocalDate date) => _line.AppendDigits(date.Year, 4).AppendDigits(date.Month, 2).AppendDigits(date.Day, 2);
 
     private void AppendDateTime(LocalDateTime value)
