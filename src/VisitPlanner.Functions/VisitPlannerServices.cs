@@ -57,6 +57,8 @@ public static class VisitPlannerServices
         services.AddSingleton<CalendarService>();
         services.AddSingleton<PersonService>();
         services.AddSingleton<EventService>();
+        services.AddSingleton<OccurrenceService>();
+        services.AddSingleton<HolidayService>();
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<FeedService>();
         services.AddSingleton<PageService>();

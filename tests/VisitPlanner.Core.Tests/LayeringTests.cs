@@ -16,12 +16,13 @@ public partial class LayeringTests
         { "Caching", [] },
         { "Time", [] },
         { "Domain", ["Time"] },
+        { "Holidays", ["Domain", "Time"] },
         { "Links", ["Domain"] },
         { "Repositories", ["Domain", "Time"] },
         { "Feeds", ["Caching", "Domain", "Time"] },
         { "Json", ["Domain", "Time", "Links", "Feeds"] },
         { "Pages", ["Domain", "Time", "Feeds"] },
-        { "Services", ["Caching", "Domain", "Time", "Links", "Repositories", "Feeds", "Json", "Pages"] },
+        { "Services", ["Caching", "Domain", "Time", "Links", "Repositories", "Feeds", "Json", "Pages", "Holidays"] },
     };
 
     [GeneratedRegex(@"VisitPlanner\.Core\.([A-Za-z]+)")]

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using NodaTime;
 using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Holidays;
+using VisitPlanner.Core.Services;
 using VisitPlanner.Core.Json;
 using VisitPlanner.Core.Time;
 using VisitPlanner.Testing;
@@ -36,8 +38,14 @@ internal static class TestEvents
     {
         var (draft, errors) = Read(json);
         Assert.True(draft is not null, string.Join("; ", errors));
-        return draft.ToEvent(id, revision, Created, Updated) with { Status = status ?? draft.Status ?? EventStatus.Confirmed };
+        // A series is settled against the shipped working calendar, as the service does when it is written.
+        var holidays = draft.Recurrence is null ? null : SeriesHolidays.Settle(draft, Holidays, []) is { Problem: null } settled
+            ? settled.Value : throw new InvalidOperationException("The series does not settle.");
+        return draft.ToEvent(id, revision, Created, Updated, holidays) with { Status = status ?? draft.Status ?? EventStatus.Confirmed };
     }
+
+    /// <summary>China's working calendar of the schedules the app ships (2025 and 2026).</summary>
+    public static readonly WorkingCalendar Holidays = new(ShippedHolidaySchedules.All);
 
     public static VisitEvent Shouyang() => FromJson(SeedEvents.ShouyangAerospaceVisitJson());
 

@@ -1,4 +1,5 @@
 using NodaTime;
+using VisitPlanner.Core.Domain.Recurrence;
 
 namespace VisitPlanner.Core.Domain;
 
@@ -18,8 +19,14 @@ public sealed record EventDraft(
     Lecture? Lecture,
     EventStatus? Status)
 {
+    /// <summary>How it repeats, as given; null for a single event. Holidays are settled by the service, which knows the calendar.</summary>
+    public RecurrenceRule? Recurrence { get; init; }
+
+    /// <summary>The organizer's cancellations and overrides of single occurrences, by original date.</summary>
+    public IReadOnlyList<OccurrenceException> Exceptions { get; init; } = [];
+
     /// <summary>The event this draft describes, with the identity, revision and times the server gives it.</summary>
-    public VisitEvent ToEvent(string id, int revision, NodaTime.Instant createdAt, NodaTime.Instant updatedAt) => new()
+    public VisitEvent ToEvent(string id, int revision, NodaTime.Instant createdAt, NodaTime.Instant updatedAt, HolidayAdjustments? holidays = null) => new()
     {
         Id = id,
         Kind = Kind,
@@ -31,6 +38,7 @@ public sealed record EventDraft(
         Participants = Participants,
         Itinerary = Itinerary,
         Lecture = Lecture,
+        Recurrence = Recurrence is { } rule ? new EventRecurrence(rule, holidays ?? throw new ArgumentNullException(nameof(holidays)), Exceptions) : null,
         Status = Status ?? EventStatus.Confirmed,
         Revision = revision,
         CreatedAt = createdAt,

@@ -11,7 +11,7 @@ namespace VisitPlanner.Core.Feeds;
 /// STATUS:CANCELLED for <see cref="Retention.Tombstones"/> so clients drop them. Depends only on the
 /// <see cref="FeedSource"/> and the entries.
 /// </summary>
-public static class FeedComposer
+public static partial class FeedComposer
 {
     public static FeedCalendar Calendar(FeedSource source) => new(source.Name, source.Description, source.TimeZone.Id, source.RefreshMinutes);
 
@@ -34,8 +34,15 @@ public static class FeedComposer
         var cancelled = withdrawn || visit.Status == EventStatus.Cancelled;
         var items = visit.Itinerary.Where(i => source.PersonId is null || withdrawn || visit.Attends(source.PersonId, i)).ToArray();
         var shared = new EventParts(source, visit, cancelled);
-        if (items.Length > 0 && source.ShowBanners && Banner(shared, items) is { } banner) yield return banner;
-        foreach (var item in items) yield return ItemEvent(shared, item);
+        if (visit.Recurrence is not null)
+        {
+            foreach (var component in SeriesEvents(shared, items)) yield return component;
+        }
+        else
+        {
+            if (items.Length > 0 && source.ShowBanners && Banner(shared, items) is { } banner) yield return banner;
+            foreach (var item in items) yield return ItemEvent(shared, item);
+        }
         foreach (var removed in visit.RemovedItems)
         {
             if (removed.RemovedAt < cutoff || (source.PersonId is not null && !visit.Attends(source.PersonId, removed.Item))) continue;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using NodaTime.TimeZones;
 using NodaTime;
 using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Domain.Recurrence;
 using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Core.Json;
@@ -25,9 +26,9 @@ public static class EventJsonReader
     private static readonly HashSet<string> EventFields =
     [
         "kind", "title", "description", "timeZone", "calendars", "organizer", "participants", "itinerary",
-        "speaker", "series", "sessionNumber", "status",
+        "speaker", "series", "sessionNumber", "status", "recurrence", "exceptions",
         // Server-owned fields a client may echo back from a GET; accepted and ignored.
-        "id", "revision", "createdAt", "updatedAt", "startsAt", "endsAt", "removedItems",
+        "id", "revision", "createdAt", "updatedAt", "startsAt", "endsAt", "removedItems", "source", "occurrences",
     ];
 
     private static readonly HashSet<string> ItemFields = ["id", "title", "start", "end", "timeZone", "location", "notes", "participants", "onlineUrl"];
@@ -113,11 +114,18 @@ public static class EventJsonReader
         var itinerary = ReadItinerary(reader, root, zone ?? TimeZones.Default, context);
         var lecture = ReadLecture(reader, root);
         var status = ReadStatus(reader, root);
+        var first = itinerary is { Count: > 0 } ? SeriesExpansion.FirstDate(itinerary) : (LocalDate?)null;
+        var recurrence = RecurrenceJsonReader.ReadRule(reader, root, first);
+        var exceptions = RecurrenceJsonReader.ReadExceptions(reader, root, JsonFieldReader.Find(root, "recurrence") is not null, itinerary);
         if (itinerary is { Count: > 0 } && itinerary.Max(i => i.Timing.EndInstant) - itinerary.Min(i => i.Timing.StartInstant) > Retention.MaxEventSpan)
             reader.Fail("itinerary", $"spans more than {Retention.MaxEventSpan.Days} days from first start to last end; split it into several events");
 
         if (reader.HasErrors) return new EventReading(null, reader.Errors, reader.Warnings);
-        var draft = new EventDraft(kind!.Value, title!, description, zone!, calendars!, organizer!, participants!, itinerary!, lecture, status);
+        var draft = new EventDraft(kind!.Value, title!, description, zone!, calendars!, organizer!, participants!, itinerary!, lecture, status)
+        {
+            Recurrence = recurrence,
+            Exceptions = exceptions,
+        };
         return new EventReading(draft, [], reader.Warnings);
     }
 
@@ -313,7 +321,7 @@ public static class EventJsonReader
         return null;
     }
 
-    private static ItemTiming? ReadTiming(JsonFieldReader reader, JsonElement obj, string path, DateTimeZone zone)
+    internal static ItemTiming? ReadTiming(JsonFieldReader reader, JsonElement obj, string path, DateTimeZone zone)
     {
         var start = ReadTime(reader, obj, path, "start");
         var end = ReadTime(reader, obj, path, "end");
@@ -407,7 +415,7 @@ public static class EventJsonReader
         return input;
     }
 
-    private static Place? ReadPlace(JsonFieldReader reader, JsonElement obj, string parentPath)
+    internal static Place? ReadPlace(JsonFieldReader reader, JsonElement obj, string parentPath)
     {
         if (reader.Object(obj, "location", parentPath, required: false) is not { } place) return null;
         var path = JsonFieldReader.PathOf(parentPath, "location");

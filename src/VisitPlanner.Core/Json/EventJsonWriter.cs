@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Domain.Recurrence;
 
 namespace VisitPlanner.Core.Json;
 
@@ -12,7 +13,8 @@ public static class EventJsonWriter
     /// <param name="warnings">What the write that made this version read differently from how it was sent; only its answer carries them.</param>
     public static byte[] ToUtf8(VisitEvent visit, IReadOnlyList<FieldWarning>? warnings = null) => JsonOutput.ToUtf8(writer => Write(writer, visit, warnings));
 
-    public static void Write(Utf8JsonWriter writer, VisitEvent visit, IReadOnlyList<FieldWarning>? warnings = null)
+    /// <param name="occurrencesIn">For a series in a listing: the window whose occurrences it shows.</param>
+    public static void Write(Utf8JsonWriter writer, VisitEvent visit, IReadOnlyList<FieldWarning>? warnings = null, QueryWindow? occurrencesIn = null)
     {
         writer.WriteStartObject();
         writer.WriteString("id", visit.Id);
@@ -41,6 +43,24 @@ public static class EventJsonWriter
         writer.WriteStartArray("itinerary");
         foreach (var item in visit.Itinerary) WriteItem(writer, item);
         writer.WriteEndArray();
+        if (visit.Recurrence is { } recurrence)
+        {
+            RecurrenceJsonWriter.WriteRule(writer, recurrence.Rule);
+            if (recurrence.Exceptions.Count > 0) RecurrenceJsonWriter.WriteExceptions(writer, recurrence.Exceptions);
+            if (occurrencesIn is { } window)
+            {
+                writer.WriteStartArray("occurrences");
+                foreach (var occurrence in RecurrenceJsonWriter.Within(visit.Occurrences, window)) RecurrenceJsonWriter.WriteOccurrence(writer, occurrence, visit.TimeZone);
+                writer.WriteEndArray();
+            }
+        }
+        if (visit.Source is { } source)
+        {
+            writer.WriteStartObject("source");
+            writer.WriteString("uid", source.Uid);
+            if (source.RecurrenceId is { } recurrenceId) writer.WriteString("recurrenceId", recurrenceId);
+            writer.WriteEndObject();
+        }
         if (visit.RemovedItems.Count > 0)
         {
             writer.WriteStartArray("removedItems");
@@ -96,16 +116,7 @@ public static class EventJsonWriter
         writer.WriteString("id", item.Id);
         writer.WriteString("title", item.Title);
         WriteTiming(writer, item);
-        if (item.Location is { } place)
-        {
-            writer.WriteStartObject("location");
-            writer.WriteString("name", place.Name);
-            WriteOptional(writer, "address", place.Address);
-            WriteOptional(writer, "city", place.City);
-            if (place.Latitude is { } lat) writer.WriteNumber("lat", lat);
-            if (place.Longitude is { } lon) writer.WriteNumber("lon", lon);
-            writer.WriteEndObject();
-        }
+        if (item.Location is { } place) WritePlace(writer, place);
         WriteOptional(writer, "notes", item.Notes);
         WriteOptional(writer, "onlineUrl", item.OnlineUrl);
         if (item.Participants.Count > 0)
@@ -123,7 +134,24 @@ public static class EventJsonWriter
     /// </summary>
     private static void WriteTiming(Utf8JsonWriter writer, ItineraryItem item)
     {
-        var timing = item.Timing;
+        WriteTimes(writer, item.Timing);
+        if (item.HasOwnTimeZone) writer.WriteString("timeZone", item.Timing.Zone.Id);
+    }
+
+    internal static void WritePlace(Utf8JsonWriter writer, Place place)
+    {
+        writer.WriteStartObject("location");
+        writer.WriteString("name", place.Name);
+        WriteOptional(writer, "address", place.Address);
+        WriteOptional(writer, "city", place.City);
+        if (place.Latitude is { } lat) writer.WriteNumber("lat", lat);
+        if (place.Longitude is { } lon) writer.WriteNumber("lon", lon);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>"start" and "end" of an item's timing, as <see cref="WriteTiming"/> describes.</summary>
+    internal static void WriteTimes(Utf8JsonWriter writer, ItemTiming timing)
+    {
         if (timing.IsAllDay)
         {
             writer.WriteString("start", TimeInput.Format(timing.FirstDay));
@@ -134,7 +162,6 @@ public static class EventJsonWriter
             writer.WriteString("start", timing.StartOffset is null ? TimeInput.Format(timing.Start) : TimeInput.Format(timing.ZonedStart.ToOffsetDateTime()));
             writer.WriteString("end", timing.EndOffset is null ? TimeInput.Format(timing.End) : TimeInput.Format(timing.ZonedEnd.ToOffsetDateTime()));
         }
-        if (item.HasOwnTimeZone) writer.WriteString("timeZone", timing.Zone.Id);
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)

@@ -1,6 +1,7 @@
 using System.Text;
 using NodaTime;
 using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Domain.Recurrence;
 
 namespace VisitPlanner.Core.Pages;
 
@@ -62,7 +63,11 @@ public static class CalendarPage
         var windowStart = zone.AtStartOfDay(firstDay).ToInstant();
         var windowEnd = zone.AtStartOfDay(lastDay.PlusDays(1)).ToInstant();
         var lines = new List<AgendaLine>();
-        foreach (var visit in events.DistinctBy(e => e.Id))
+        // A series shows each occurrence that meets or was cancelled, as the event it is that day; skipped ones not at all.
+        var shown = events.DistinctBy(e => e.Id).SelectMany(e => e.Recurrence is null
+            ? [e]
+            : e.Occurrences.Where(o => o.Status != OccurrenceStatus.Skipped).Select(o => o.AsEvent(e)));
+        foreach (var visit in shown)
         {
             foreach (var item in visit.Itinerary)
             {

@@ -6,4 +6,7 @@ namespace VisitPlanner.Core.Repositories;
 public sealed record EventListingPage(IReadOnlyList<AgendaEntry> Entries, string? ContinuationToken)
 {
     public IEnumerable<VisitEvent> Events => Entries.Select(e => e.Event);
+
+    /// <summary>The window listed, where a listing asked for one: a series shows its occurrences in it.</summary>
+    public QueryWindow? Window { get; init; }
 }

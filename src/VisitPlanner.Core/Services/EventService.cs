@@ -1,7 +1,9 @@
 using System.Text.Json;
 using NodaTime;
 using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Domain.Recurrence;
 using VisitPlanner.Core.Feeds;
+using VisitPlanner.Core.Holidays;
 using VisitPlanner.Core.Json;
 using VisitPlanner.Core.Repositories;
 using VisitPlanner.Core.Time;
@@ -14,7 +16,7 @@ namespace VisitPlanner.Core.Services;
 /// </summary>
 public sealed class EventService(
     IEventRepository events, IAgendaRepository agendas, ICalendarRepository calendars, IPersonRepository people,
-    IIdempotencyRepository idempotency, FeedCache cache, IClock clock)
+    IIdempotencyRepository idempotency, HolidayService holidays, FeedCache cache, IClock clock)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -44,6 +46,9 @@ public sealed class EventService(
         if (idempotencyKey is not null && IdempotencyKeys.Problem(idempotencyKey) is { } keyProblem) return Problem.Invalid("Idempotency-Key", keyProblem);
         var reading = await ReadDraftAsync(body, cancellationToken);
         if (reading.Draft is not { } draft) return Problem.Invalid(reading.Errors);
+        var settled = await SettleAsync(reading, cancellationToken);
+        if (settled.Problem is { } seriesProblem) return seriesProblem;
+        var (series, warnings) = settled.Value;
         var now = Clocks.Now(clock);
         var id = Identifier.NewId();
         if (idempotencyKey is not null)
@@ -51,9 +56,9 @@ public sealed class EventService(
             var claim = await ClaimAsync(idempotencyKey, id, body, now, cancellationToken);
             if (claim.Problem is { } claimProblem) return claimProblem;
             id = claim.Value!;
-            if (await events.GetAsync(id, cancellationToken) is { } earlier) return await ReplayAsync(earlier.Event, reading.Warnings, cancellationToken);
+            if (await events.GetAsync(id, cancellationToken) is { } earlier) return await ReplayAsync(earlier.Event, warnings, cancellationToken);
         }
-        var visit = draft.ToEvent(id, revision: 1, createdAt: now, updatedAt: now);
+        var visit = draft.ToEvent(id, revision: 1, createdAt: now, updatedAt: now, series);
         if (EventFeedLimit.Check(visit, Today(visit, now)) is { } tooLarge) return tooLarge;
         try
         {
@@ -62,14 +67,14 @@ public sealed class EventService(
         catch (EventAlreadyExistsException) when (idempotencyKey is not null)
         {
             // A concurrent retry with the same key got there first.
-            return await ReplayAsync((await events.GetAsync(id, cancellationToken))!.Event, reading.Warnings, cancellationToken);
+            return await ReplayAsync((await events.GetAsync(id, cancellationToken))!.Event, warnings, cancellationToken);
         }
         catch (EventTooLargeException e)
         {
             return Problem.TooLarge("$", e.Message);
         }
         Invalidate(visit);
-        return new Created(visit, Replayed: false, reading.Warnings);
+        return new Created(visit, Replayed: false, warnings);
     }
 
     /// <summary>
@@ -125,23 +130,65 @@ public sealed class EventService(
         if (reading.Draft is not { } draft) return Problem.Invalid(reading.Errors);
         if (stored.Event.Status == EventStatus.Cancelled)
             return Problem.Conflict($"Event '{id}' is cancelled and can no longer be changed; post a new event instead.");
+        var settled = await SettleAsync(reading, cancellationToken);
+        if (settled.Problem is { } seriesProblem) return seriesProblem;
+        var (series, warnings) = settled.Value;
         var current = stored.Event;
         var now = Clocks.Now(clock);
-        var next = draft.ToEvent(id, current.Revision + 1, current.CreatedAt, now) with
+        var next = draft.ToEvent(id, current.Revision + 1, current.CreatedAt, now, series) with
         {
             RemovedItems = ItineraryChanges.RemovedItems(current, draft.Itinerary, current.Revision + 1, now),
+            // Where it was imported from is the import's to say, not the body's.
+            Source = current.Source,
         };
         // A body without a status keeps the event's; a completed event moved into the future is open again.
         next = next with { Status = draft.Status ?? (current.Status == EventStatus.Completed && next.EndsAt > now ? EventStatus.Confirmed : current.Status) };
-        if (next.SameContentAs(current)) return new Saved(current, reading.Warnings);
+        if (next.SameContentAs(current)) return new Saved(current, warnings);
         if (EventFeedLimit.Check(next, Today(next, now)) is { } tooLarge) return tooLarge;
         try
         {
-            return new Saved(await SaveAsync(stored, next, cancellationToken), reading.Warnings);
+            return new Saved(await SaveAsync(stored, next, cancellationToken), warnings);
         }
         catch (ConcurrencyConflictException)
         {
             // Someone else's write landed between our read and ours: theirs stands, and this If-Match is now stale.
+            var latest = await events.GetAsync(id, cancellationToken);
+            return latest is null ? Problem.NotFound($"Event '{id}'") : Problem.PreconditionFailed(latest.Event.Revision);
+        }
+        catch (EventTooLargeException e)
+        {
+            return Problem.TooLarge("$", e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Changes a stored event by <paramref name="change"/> (which returns the changed event, the same one for no change,
+    /// or a problem), as a new revision written under <paramref name="precondition"/>: the occurrence edits' way in.
+    /// </summary>
+    /// <param name="eventPath">Where the event is read, for the 428 when If-Match is required and missing.</param>
+    public async Task<Outcome<VisitEvent>> ReviseAsync(string id, EditPrecondition precondition, bool requirePrecondition, string eventPath,
+        Func<VisitEvent, Outcome<VisitEvent>> change, CancellationToken cancellationToken)
+    {
+        if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("id", idProblem);
+        var stored = await events.GetAsync(id, cancellationToken);
+        if (stored is null) return Problem.NotFound($"Event '{id}'");
+        if (requirePrecondition && !precondition.Given) return Problem.PreconditionRequired(eventPath);
+        if (!precondition.AdmitsRevision(stored.Event.Revision)) return Problem.PreconditionFailed(stored.Event.Revision);
+        if (stored.Event.Status == EventStatus.Cancelled)
+            return Problem.Conflict($"Event '{id}' is cancelled and can no longer be changed; post a new event instead.");
+        var changed = change(stored.Event);
+        if (changed.Problem is { } problem) return problem;
+        var current = stored.Event;
+        if (changed.Value!.SameContentAs(current)) return current;
+        var now = Clocks.Now(clock);
+        var next = changed.Value with { Revision = current.Revision + 1, UpdatedAt = now };
+        if (EventFeedLimit.Check(next, Today(next, now)) is { } tooLarge) return tooLarge;
+        try
+        {
+            return await SaveAsync(stored, next, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
             var latest = await events.GetAsync(id, cancellationToken);
             return latest is null ? Problem.NotFound($"Event '{id}'") : Problem.PreconditionFailed(latest.Event.Revision);
         }
@@ -199,7 +246,13 @@ public sealed class EventService(
         if (window.Problem is { } windowProblem) return windowProblem;
         try
         {
-            return await agendas.ListAsync(AgendaKey.Calendar(calendarId), window.Value, includeWithdrawn: false, continuationToken, size, cancellationToken);
+            var page = await agendas.ListAsync(AgendaKey.Calendar(calendarId), window.Value, includeWithdrawn: false, continuationToken, size, cancellationToken);
+            // A series is listed once, with its occurrences in the window, and not at all where none falls in it.
+            return page with
+            {
+                Entries = page.Entries.Where(e => e.Event.Recurrence is null || RecurrenceJsonWriter.Within(e.Event.Occurrences, window.Value).Any()).ToArray(),
+                Window = window.Value,
+            };
         }
         catch (InvalidContinuationTokenException e)
         {
@@ -217,6 +270,20 @@ public sealed class EventService(
         Invalidate(stored.Event);
         Invalidate(saved);
         return saved;
+    }
+
+    /// <summary>
+    /// For a series, its holiday adjustments by the working calendar as loaded now, and the reading's warnings with what
+    /// the calendar could not say; for a single event, none and the warnings as they are.
+    /// </summary>
+    private async Task<Outcome<(HolidayAdjustments? Series, IReadOnlyList<FieldWarning> Warnings)>> SettleAsync(EventReading reading, CancellationToken cancellationToken)
+    {
+        var draft = reading.Draft!;
+        if (draft.Recurrence is null) return (null, reading.Warnings);
+        var warnings = reading.Warnings.ToList();
+        var settled = SeriesHolidays.Settle(draft, await holidays.CalendarAsync(cancellationToken), warnings);
+        if (settled.Problem is { } problem) return problem;
+        return (settled.Value, warnings);
     }
 
     private async Task<EventReading> ReadDraftAsync(JsonElement body, CancellationToken cancellationToken)

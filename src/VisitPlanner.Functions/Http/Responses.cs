@@ -37,7 +37,7 @@ public static class Responses
         {
             writer.WriteStartObject();
             writer.WriteStartArray("events");
-            foreach (var entry in page.Entries) EventJsonWriter.Write(writer, entry.Event);
+            foreach (var entry in page.Entries) EventJsonWriter.Write(writer, entry.Event, occurrencesIn: page.Window);
             writer.WriteEndArray();
             if (page.ContinuationToken is not null) writer.WriteString("continuationToken", page.ContinuationToken);
             writer.WriteEndObject();

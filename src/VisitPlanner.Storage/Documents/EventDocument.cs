@@ -3,6 +3,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using VisitPlanner.Core.Domain;
+using VisitPlanner.Core.Domain.Recurrence;
 using VisitPlanner.Core.Time;
 
 namespace VisitPlanner.Storage.Documents;
@@ -15,13 +16,19 @@ namespace VisitPlanner.Storage.Documents;
 /// <item>Schema 2: the same shape, with text as UTF-8 rather than \u escapes (<see cref="DocumentEncoder"/>), tombstones
 /// slimmed to what a cancelled entry shows, and the offset of a local time that happens twice (<c>startOffset</c>,
 /// <c>endOffset</c>).</item>
+/// <item>Schema 3: schema 2 with a series' <c>recurrence</c>, its <c>holidays</c> (what the working calendar did to its
+/// dates when written), its <c>exceptions</c>, and an imported event's <c>source</c>. Events without those write schema 2,
+/// byte for byte as before.</item>
 /// </list>
 /// Each schema has a committed fixture under the storage tests that must keep reading.
 /// </summary>
 public static class EventDocument
 {
     /// <summary>The schema this code writes.</summary>
-    public const int CurrentSchema = 2;
+    public const int CurrentSchema = 3;
+
+    /// <summary>The schema a document of <paramref name="visit"/> needs: 3 only for what schema 2 cannot say, so other events stay readable by the previous version.</summary>
+    public static int SchemaOf(VisitEvent visit) => visit.Recurrence is null && visit.Source is null ? 2 : 3;
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = DocumentEncoder.Instance };
 
@@ -61,6 +68,14 @@ public static class EventDocument
             writer.WriteStartArray("itinerary");
             foreach (var item in visit.Itinerary) WriteItem(writer, item);
             writer.WriteEndArray();
+            if (visit.Recurrence is { } recurrence) RecurrenceDocument.Write(writer, recurrence);
+            if (visit.Source is { } source)
+            {
+                writer.WriteStartObject("source");
+                writer.WriteString("uid", source.Uid);
+                Optional(writer, "recurrenceId", source.RecurrenceId);
+                writer.WriteEndObject();
+            }
             if (visit.RemovedItems.Count > 0)
             {
                 writer.WriteStartArray("removedItems");
@@ -92,7 +107,7 @@ public static class EventDocument
             using var json = JsonDocument.Parse(document, ReaderOptions);
             return ReadEvent(json.RootElement);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or UnparsableValueException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or UnparsableValueException or ArgumentException)
         {
             throw new InvalidDataException($"A stored event document (schema {schema}) cannot be read: {e.Message}", e);
         }
@@ -105,6 +120,7 @@ public static class EventDocument
         var series = OptionalString(root, "series");
         int? session = root.TryGetProperty("sessionNumber", out var number) ? number.GetInt32() : null;
         var organizer = root.GetProperty("organizer");
+        var itinerary = root.GetProperty("itinerary").EnumerateArray().Select(i => ReadItem(i, zone)).ToArray();
         return new VisitEvent
         {
             Id = root.GetProperty("id").GetString()!,
@@ -117,7 +133,9 @@ public static class EventDocument
             Lecture = speaker is null && series is null && session is null ? null : new Lecture(speaker, series, session),
             Organizer = new Organizer(organizer.GetProperty("name").GetString()!, OptionalString(organizer, "organization"), OptionalString(organizer, "email")),
             Participants = ReadParticipants(root),
-            Itinerary = root.GetProperty("itinerary").EnumerateArray().Select(i => ReadItem(i, zone)).ToArray(),
+            Itinerary = itinerary,
+            Recurrence = root.TryGetProperty("recurrence", out var recurrence) ? RecurrenceDocument.Read(recurrence, root, itinerary) : null,
+            Source = root.TryGetProperty("source", out var source) ? new ImportSource(source.GetProperty("uid").GetString()!, OptionalString(source, "recurrenceId")) : null,
             RemovedItems = root.TryGetProperty("removedItems", out var removed)
                 ? removed.EnumerateArray().Select(r => new RemovedItem(
                     ReadItem(r.GetProperty("item"), zone), Instant(r.GetProperty("removedAt")), r.GetProperty("revision").GetInt32())).ToArray()
@@ -133,7 +151,18 @@ public static class EventDocument
         writer.WriteStartObject();
         writer.WriteString("id", item.Id);
         writer.WriteString("title", item.Title);
-        var timing = item.Timing;
+        WriteTiming(writer, item.Timing);
+        if (item.HasOwnTimeZone) writer.WriteString("timeZone", item.Timing.Zone.Id);
+        if (item.Location is { } place) WritePlace(writer, place);
+        Optional(writer, "notes", item.Notes);
+        Optional(writer, "onlineUrl", item.OnlineUrl);
+        if (item.Participants.Count > 0) WriteParticipants(writer, item.Participants);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Dates for all-day timings, local date-times (with the offset where one happens twice) for timed ones.</summary>
+    internal static void WriteTiming(Utf8JsonWriter writer, ItemTiming timing)
+    {
         if (timing.IsAllDay)
         {
             writer.WriteString("start", LocalDatePattern.Iso.Format(timing.FirstDay));
@@ -146,44 +175,44 @@ public static class EventDocument
             if (timing.StartOffset is { } startOffset) writer.WriteString("startOffset", OffsetText.Format(startOffset));
             if (timing.EndOffset is { } endOffset) writer.WriteString("endOffset", OffsetText.Format(endOffset));
         }
-        if (item.HasOwnTimeZone) writer.WriteString("timeZone", timing.Zone.Id);
-        if (item.Location is { } place)
-        {
-            writer.WriteStartObject("location");
-            writer.WriteString("name", place.Name);
-            Optional(writer, "address", place.Address);
-            Optional(writer, "city", place.City);
-            if (place.Latitude is { } lat) writer.WriteNumber("lat", lat);
-            if (place.Longitude is { } lon) writer.WriteNumber("lon", lon);
-            writer.WriteEndObject();
-        }
-        Optional(writer, "notes", item.Notes);
-        Optional(writer, "onlineUrl", item.OnlineUrl);
-        if (item.Participants.Count > 0) WriteParticipants(writer, item.Participants);
+    }
+
+    internal static void WritePlace(Utf8JsonWriter writer, Place place)
+    {
+        writer.WriteStartObject("location");
+        writer.WriteString("name", place.Name);
+        Optional(writer, "address", place.Address);
+        Optional(writer, "city", place.City);
+        if (place.Latitude is { } lat) writer.WriteNumber("lat", lat);
+        if (place.Longitude is { } lon) writer.WriteNumber("lon", lon);
         writer.WriteEndObject();
     }
+
+    internal static Place ReadPlace(JsonElement location) =>
+        new(location.GetProperty("name").GetString()!, OptionalString(location, "address"), OptionalString(location, "city"),
+            location.TryGetProperty("lat", out var lat) ? lat.GetDouble() : null, location.TryGetProperty("lon", out var lon) ? lon.GetDouble() : null);
 
     private static ItineraryItem ReadItem(JsonElement item, DateTimeZone eventZone)
     {
         var ownZone = item.TryGetProperty("timeZone", out var zoneId);
         var zone = ownZone ? Zone(zoneId.GetString()!) : eventZone;
-        var start = item.GetProperty("start").GetString()!;
-        var end = item.GetProperty("end").GetString()!;
-        // All-day items are the ones written as dates, in either schema.
-        var timing = start.Length == 10
-            ? ItemTiming.AllDay(LocalDatePattern.Iso.Parse(start).GetValueOrThrow(), LocalDatePattern.Iso.Parse(end).GetValueOrThrow(), zone)
-            : Timed(LocalPattern.Parse(start).GetValueOrThrow(), Offset(item, "startOffset"), LocalPattern.Parse(end).GetValueOrThrow(), Offset(item, "endOffset"), zone);
-        Place? place = null;
-        if (item.TryGetProperty("location", out var location))
-        {
-            place = new Place(location.GetProperty("name").GetString()!, OptionalString(location, "address"), OptionalString(location, "city"),
-                location.TryGetProperty("lat", out var lat) ? lat.GetDouble() : null, location.TryGetProperty("lon", out var lon) ? lon.GetDouble() : null);
-        }
+        var timing = ReadTiming(item, zone);
+        var place = item.TryGetProperty("location", out var location) ? ReadPlace(location) : null;
         return new ItineraryItem(item.GetProperty("id").GetString()!, item.GetProperty("title").GetString()!, timing, place, OptionalString(item, "notes"), ownZone)
         {
             Participants = ReadParticipants(item),
             OnlineUrl = OptionalString(item, "onlineUrl"),
         };
+    }
+
+    internal static ItemTiming ReadTiming(JsonElement owner, DateTimeZone zone)
+    {
+        var start = owner.GetProperty("start").GetString()!;
+        var end = owner.GetProperty("end").GetString()!;
+        // All-day items are the ones written as dates, in either schema.
+        return start.Length == 10
+            ? ItemTiming.AllDay(LocalDatePattern.Iso.Parse(start).GetValueOrThrow(), LocalDatePattern.Iso.Parse(end).GetValueOrThrow(), zone)
+            : Timed(LocalPattern.Parse(start).GetValueOrThrow(), Offset(owner, "startOffset"), LocalPattern.Parse(end).GetValueOrThrow(), Offset(owner, "endOffset"), zone);
     }
 
     /// <summary>A stored timed item: its offsets, where it has them, say which of two occurrences it means.</summary>
@@ -220,12 +249,12 @@ public static class EventDocument
                 OptionalString(p, "role"), OptionalString(p, "email"), OptionalString(p, "personId"))).ToArray()
             : [];
 
-    private static void Optional(Utf8JsonWriter writer, string name, string? value)
+    internal static void Optional(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is not null) writer.WriteString(name, value);
     }
 
-    private static string? OptionalString(JsonElement owner, string name) =>
+    internal static string? OptionalString(JsonElement owner, string name) =>
         owner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static Offset? Offset(JsonElement owner, string name) =>

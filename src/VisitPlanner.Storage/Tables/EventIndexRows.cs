@@ -48,7 +48,7 @@ public static class EventIndexRows
     /// <summary>The index row of <paramref name="visit"/> in <paramref name="agenda"/>; <paramref name="withdrawnAt"/> marks an event that left it.</summary>
     public static TableEntity AgendaRow(AgendaKey agenda, VisitEvent visit, byte[] document, Instant? withdrawnAt)
     {
-        var row = new TableEntity(AgendaRows.PartitionKey(agenda), RowKeys.ByEnd(visit.EndsAt, visit.Id))
+        var row = new TableEntity(AgendaRows.PartitionKey(agenda), RowKeys.AgendaRow(visit))
         {
             ["EventId"] = visit.Id,
             ["StartsAt"] = visit.StartsAt.ToDateTimeOffset(),
@@ -60,7 +60,7 @@ public static class EventIndexRows
             ["WithdrawnAt"] = withdrawnAt?.ToDateTimeOffset(),
             ["SchemaVersion"] = RowSchema,
         };
-        if (agenda.Kind == AgendaKind.Calendar) DocumentColumns.Write(row, document, EventDocument.CurrentSchema);
+        if (agenda.Kind == AgendaKind.Calendar) DocumentColumns.Write(row, document, EventDocument.SchemaOf(visit));
         return row;
     }
 

@@ -119,7 +119,7 @@ public sealed class IndexReconciler(VisitPlannerTables tables, IndexWriter index
         }
 
         // A row its locator does not name was left behind; before locators, a row at another key than the event's now.
-        var orphan = locator is not null ? IndexLocator.IndexRowKeyOf(locator) != row.RowKey : row.RowKey != RowKeys.ByEnd(visit.EndsAt, visit.Id);
+        var orphan = locator is not null ? IndexLocator.IndexRowKeyOf(locator) != row.RowKey : row.RowKey != RowKeys.AgendaRow(visit);
         if (orphan) return await TrySubmitAsync([delete, Touch(row.PartitionKey)], cancellationToken);
 
         var agenda = AgendaRows.AgendaOf(row.PartitionKey);

@@ -13,4 +13,14 @@ public static class RowKeys
         instant.ToDateTimeUtc().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
     public static string ByEnd(Instant endsAt, string eventId) => $"{TimePrefix(endsAt)}_{eventId}";
+
+    /// <summary>
+    /// "R" before a series' index key: a series may span five years, so its rows cannot be found by the window-plus-92-days
+    /// range that single events are, and have a key range of their own, after every digit and before '~'.
+    /// </summary>
+    public const string SeriesPrefix = "R";
+
+    /// <summary>The key of an event's row in an agenda: by end time, in the series range for a recurring event.</summary>
+    public static string AgendaRow(Core.Domain.VisitEvent visit) =>
+        visit.Recurrence is null ? ByEnd(visit.EndsAt, visit.Id) : SeriesPrefix + ByEnd(visit.EndsAt, visit.Id);
 }

@@ -46,13 +46,30 @@ public sealed class TableAgendaRepository(VisitPlannerTables tables, EventReader
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition} and RowKey ge {endsAtStart} and RowKey lt {upper} and StartsAt lt {window.To.ToDateTimeOffset()} and (RowKey ge {endsAfterStart} or StartsAt ge {window.From.ToDateTimeOffset()})");
         if (!includeWithdrawn) filter += " and Withdrawn eq false";
-        var pages = tables.Agendas.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
-            .AsPages(ContinuationTokens.Decode(continuationToken, partition), pageSize);
+        var token = ContinuationTokens.Decode(continuationToken, partition);
+        // Series have a key range of their own (RowKeys.SeriesPrefix) and come first, on the first page only.
+        var series = token is null ? await SeriesRowsAsync(partition, window, includeWithdrawn, cancellationToken) : [];
+        var pages = tables.Agendas.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(token, pageSize);
         await foreach (var page in pages)
         {
-            return new EventListingPage(await EntriesAsync(page.Values, cancellationToken), ContinuationTokens.Encode(page.ContinuationToken));
+            return new EventListingPage(await EntriesAsync([.. series, .. page.Values], cancellationToken), ContinuationTokens.Encode(page.ContinuationToken));
         }
-        return new EventListingPage([], null);
+        return new EventListingPage(await EntriesAsync(series, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// The rows of series that end at or after the window starts and start before it ends: every page of them, as an
+    /// agenda has few series beside its single events (each may span five years, so no narrower key range finds them).
+    /// </summary>
+    private async Task<IReadOnlyList<TableEntity>> SeriesRowsAsync(string partition, QueryWindow window, bool includeWithdrawn, CancellationToken cancellationToken)
+    {
+        var from = RowKeys.SeriesPrefix + RowKeys.TimePrefix(window.From);
+        var end = ((char)(RowKeys.SeriesPrefix[0] + 1)).ToString();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {end} and StartsAt lt {window.To.ToDateTimeOffset()}");
+        if (!includeWithdrawn) filter += " and Withdrawn eq false";
+        var rows = new List<TableEntity>();
+        await foreach (var row in tables.Agendas.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) rows.Add(row);
+        return rows;
     }
 
     /// <summary>Rows that carry their event (calendars) as they are; rows that only name it (people) with the event read from the Events table.</summary>

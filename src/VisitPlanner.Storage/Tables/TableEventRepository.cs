@@ -119,7 +119,7 @@ public sealed class TableEventRepository(VisitPlannerTables tables, IndexWriter 
             ["EndsAt"] = visit.EndsAt.ToDateTimeOffset(),
             ["Calendars"] = string.Join(",", visit.Calendars),
         };
-        DocumentColumns.Write(entity, document, EventDocument.CurrentSchema);
+        DocumentColumns.Write(entity, document, EventDocument.SchemaOf(visit));
         return entity;
     }
 }

@@ -26,6 +26,25 @@ public class EventDocumentTests
     }
 
     [Fact]
+    public void ASeriesReadsBackWithItsRuleHolidaysExceptionsAndSource()
+    {
+        var original = StoredEvents.WeeklySeries("evt-weekly", "shouyang-edz-trips");
+
+        var document = EventDocument.Write(original);
+        var read = EventDocument.Read(document, EventDocument.SchemaOf(original));
+
+        Assert.Equal(3, EventDocument.SchemaOf(original));
+        Assert.True(read.SameContentAs(original));
+        Assert.Equal(original.Recurrence, read.Recurrence);
+        Assert.Equal(original.Source, read.Source);
+        Assert.Equal(original.Occurrences, read.Occurrences);
+        Assert.Equal(EventJsonWriter.ToUtf8(original), EventJsonWriter.ToUtf8(read));
+    }
+
+    [Fact]
+    public void AnEventWithoutSeriesOrSourceIsStillWrittenAsSchemaTwo() => Assert.Equal(2, EventDocument.SchemaOf(Shouyang()));
+
+    [Fact]
     public void TextIsStoredAsUtf8WithoutEscapes()
     {
         var rockets = string.Concat(Enumerable.Repeat("🚀航天", 60));
@@ -56,7 +75,7 @@ public class EventDocumentTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(3)]
+    [InlineData(4)]
     public void ASchemaThisVersionDoesNotKnowIsRefusedAsCorrupt(int schema) =>
         Assert.Throws<InvalidDataException>(() => EventDocument.Read(EventDocument.Write(Shouyang()), schema));
 
@@ -73,6 +92,7 @@ public class EventDocumentTests
     [InlineData(1, "shouyang-aerospace-2025", "航天产业专题考察（鹤壁、北京）🚀", "2025-10-15T00:30:00Z")]
     [InlineData(2, "shouyang-aerospace-2025", "航天产业专题考察（鹤壁、北京）🚀", "2025-10-15T00:30:00Z")]
     [InlineData(2, "new-york-2026", "纽约 New York", "2026-11-01T06:30:00Z")]
+    [InlineData(3, "weekly-meeting-2026", "周例会", "2026-09-07T01:00:00Z")]
     public void EveryFixtureReadsBack(int schema, string eventId, string title, string startsAt)
     {
         var (_, entity) = StoredFixture.Rows(schema).Single(r => r.Table == "Events" && r.Entity.PartitionKey == eventId);

@@ -38,6 +38,18 @@ public sealed record FeedComponent
 
     public FeedConference? Conference { get; init; }
 
+    /// <summary>A series master's RRULE; null for a single entry or a series written by its dates alone.</summary>
+    public FeedRule? Rule { get; init; }
+
+    /// <summary>RDATE: instances beyond the rule (extra dates, make-up working days), in the form DTSTART has.</summary>
+    public IReadOnlyList<FeedTime> ExtraDates { get; init; } = [];
+
+    /// <summary>EXDATE: instances of the rule that do not take place (holidays skipped, occurrences cancelled).</summary>
+    public IReadOnlyList<FeedTime> ExceptionDates { get; init; } = [];
+
+    /// <summary>RECURRENCE-ID of an override: which instance of its master (same UID) it replaces, in the master's form.</summary>
+    public FeedTime? RecurrenceId { get; init; }
+
     /// <summary>The zone the times are counted in, for timed components: null for all-day ones.</summary>
     public ZoneUse? Zone { get; init; }
 }

@@ -63,6 +63,10 @@ public sealed class FeedWriter(IBufferWriter<byte> output)
         _lines.Raw("STATUS", component.Status switch { FeedStatus.Cancelled => "CANCELLED", FeedStatus.Tentative => "TENTATIVE", _ => "CONFIRMED" });
         Time("DTSTART", component.Start);
         Time("DTEND", component.End);
+        if (component.RecurrenceId is { } recurrenceId) Time("RECURRENCE-ID", recurrenceId);
+        if (component.Rule is { } rule) _lines.Raw("RRULE", Recurrence(rule));
+        if (component.ExtraDates.Count > 0) Times("RDATE", component.ExtraDates);
+        if (component.ExceptionDates.Count > 0) Times("EXDATE", component.ExceptionDates);
         _lines.Text("SUMMARY", component.Summary);
         if (component.Location is { } location) _lines.Text("LOCATION", location);
         if (component.Geo is { } geo) _lines.Geo("GEO", geo.Latitude, geo.Longitude);
@@ -118,6 +122,49 @@ public sealed class FeedWriter(IBufferWriter<byte> output)
                 _lines.Raw(name, utc.Value);
                 break;
         }
+    }
+
+    /// <summary>
+    /// RDATE or EXDATE with all of its values on one line, each in the form of the first (a series writes every instant the
+    /// way its DTSTART is written, which RFC 5545 section 3.8.5.1 asks of EXDATE and clients expect of RDATE).
+    /// </summary>
+    private void Times(string name, IReadOnlyList<FeedTime> times)
+    {
+        var values = string.Join(",", times.Select(TimeValue));
+        switch (times[0])
+        {
+            case FeedTime.Date:
+                _lines.Name(name).Parameter("VALUE", "DATE").Value(values);
+                break;
+            case FeedTime.Zoned zoned:
+                _lines.Name(name).Parameter("TZID", zoned.Zone.Id).Value(values);
+                break;
+            default:
+                _lines.Raw(name, values);
+                break;
+        }
+    }
+
+    private static readonly NodaTime.Text.LocalDatePattern DateText = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("uuuuMMdd");
+    private static readonly NodaTime.Text.LocalDateTimePattern LocalText = NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss");
+
+    /// <summary>A DATE, a local DATE-TIME or a UTC DATE-TIME as a value (RFC 5545 sections 3.3.4 and 3.3.5).</summary>
+    private static string TimeValue(FeedTime time) => time switch
+    {
+        FeedTime.Date date => DateText.Format(date.Value),
+        FeedTime.Zoned zoned => LocalText.Format(zoned.Value),
+        FeedTime.Utc utc => LocalText.Format(utc.Value.InUtc().LocalDateTime) + "Z",
+        _ => throw new ArgumentOutOfRangeException(nameof(time)),
+    };
+
+    /// <summary>"FREQ=WEEKLY;BYDAY=MO;UNTIL=20261130T010000Z" (RFC 5545 section 3.3.10).</summary>
+    private static string Recurrence(FeedRule rule)
+    {
+        var text = new System.Text.StringBuilder("FREQ=").Append(rule.Frequency);
+        if (rule.Interval != 1) text.Append(";INTERVAL=").Append(rule.Interval.ToString(CultureInfo.InvariantCulture));
+        if (rule.ByDay.Count > 0) text.Append(";BYDAY=").Append(string.Join(",", rule.ByDay));
+        if (rule.ByMonthDay.Count > 0) text.Append(";BYMONTHDAY=").Append(string.Join(",", rule.ByMonthDay.Select(d => d.ToString(CultureInfo.InvariantCulture))));
+        return text.Append(";UNTIL=").Append(TimeValue(rule.Until)).ToString();
     }
 
     /// <summary>"FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU" (RFC 5545 section 3.3.10).</summary>
