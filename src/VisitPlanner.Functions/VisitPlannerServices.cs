@@ -44,6 +44,7 @@ public static class VisitPlannerServices
         services.AddSingleton<IAgendaRepository, TableAgendaRepository>();
         services.AddSingleton<IEventRepository, TableEventRepository>();
         services.AddSingleton<IIdempotencyRepository, TableIdempotencyRepository>();
+        services.AddSingleton<ISeriesRepository, TableSeriesRepository>();
         services.AddSingleton<IIndexReconciler, IndexReconciler>();
         services.AddSingleton<IClock>(SystemClock.Instance);
 
@@ -59,6 +60,7 @@ public static class VisitPlannerServices
         services.AddSingleton<EventService>();
         services.AddSingleton<OccurrenceService>();
         services.AddSingleton<HolidayService>();
+        services.AddSingleton<SeriesService>();
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<FeedService>();
         services.AddSingleton<PageService>();

@@ -26,7 +26,7 @@ public static class EventJsonReader
     private static readonly HashSet<string> EventFields =
     [
         "kind", "title", "description", "timeZone", "calendars", "organizer", "participants", "itinerary",
-        "speaker", "series", "sessionNumber", "status", "recurrence", "exceptions",
+        "speaker", "series", "seriesId", "sessionNumber", "status", "recurrence", "exceptions",
         // Server-owned fields a client may echo back from a GET; accepted and ignored.
         "id", "revision", "createdAt", "updatedAt", "startsAt", "endsAt", "removedItems", "source", "occurrences",
     ];
@@ -250,10 +250,19 @@ public static class EventJsonReader
 
     private static Lecture? ReadLecture(JsonFieldReader reader, JsonElement root)
     {
+        var seriesId = reader.String(root, "seriesId", "", required: false, TextRules.Token);
+        if (seriesId is not null && Identifier.Problem(seriesId) is { } problem)
+        {
+            reader.Fail("seriesId", problem);
+            seriesId = null;
+        }
         var lecture = new Lecture(
             reader.String(root, "speaker", "", required: false, TextRules.Name),
             reader.String(root, "series", "", required: false, TextRules.Name),
-            reader.Integer(root, "sessionNumber", "", 1, 100_000));
+            reader.Integer(root, "sessionNumber", "", 1, 100_000))
+        {
+            SeriesId = seriesId,
+        };
         return lecture.IsEmpty ? null : lecture;
     }
 

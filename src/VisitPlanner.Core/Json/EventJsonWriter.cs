@@ -30,6 +30,7 @@ public static class EventJsonWriter
         {
             WriteOptional(writer, "speaker", lecture.Speaker);
             WriteOptional(writer, "series", lecture.Series);
+            WriteOptional(writer, "seriesId", lecture.SeriesId);
             if (lecture.SessionNumber is { } number) writer.WriteNumber("sessionNumber", number);
         }
         writer.WriteStartObject("organizer");

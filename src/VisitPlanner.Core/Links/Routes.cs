@@ -20,6 +20,8 @@ public static class Routes
     public const string Events = "events";
     public const string Event = "events/{id}";
     public const string EventPage = "events/{id}/page";
+    public const string Series = "series/{seriesId}";
+    public const string SeriesPage = "series/{seriesId}/page";
     public const string EventOccurrences = "events/{id}/occurrences";
     public const string EventOccurrence = "events/{id}/occurrences/{date}";
 }

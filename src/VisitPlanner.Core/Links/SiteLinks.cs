@@ -33,6 +33,8 @@ public sealed record SiteLinks
 
     public string EventPath(string eventId) => PathOf(Routes.Event, ("id", eventId));
 
+    public string SeriesPage(string seriesId) => Absolute(PathOf(Routes.SeriesPage, ("seriesId", seriesId)));
+
     /// <summary>
     /// An event's page. Opened with a token, the link also names the agenda the token belongs to
     /// (<c>&amp;calendar=…</c> or <c>&amp;person=…</c>), so the page checks that one subscription rather than trying the

@@ -16,7 +16,7 @@ namespace VisitPlanner.Core.Services;
 /// </summary>
 public sealed class EventService(
     IEventRepository events, IAgendaRepository agendas, ICalendarRepository calendars, IPersonRepository people,
-    IIdempotencyRepository idempotency, HolidayService holidays, FeedCache cache, IClock clock)
+    IIdempotencyRepository idempotency, HolidayService holidays, SeriesService series, FeedCache cache, IClock clock)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -48,7 +48,7 @@ public sealed class EventService(
         if (reading.Draft is not { } draft) return Problem.Invalid(reading.Errors);
         var settled = await SettleAsync(reading, cancellationToken);
         if (settled.Problem is { } seriesProblem) return seriesProblem;
-        var (series, warnings) = settled.Value;
+        var (holidayAdjustments, warnings) = settled.Value;
         var now = Clocks.Now(clock);
         var id = Identifier.NewId();
         if (idempotencyKey is not null)
@@ -58,7 +58,14 @@ public sealed class EventService(
             id = claim.Value!;
             if (await events.GetAsync(id, cancellationToken) is { } earlier) return await ReplayAsync(earlier.Event, warnings, cancellationToken);
         }
-        var visit = draft.ToEvent(id, revision: 1, createdAt: now, updatedAt: now, series);
+        var visit = draft.ToEvent(id, revision: 1, createdAt: now, updatedAt: now, holidayAdjustments);
+        if (visit.Lecture is { SeriesId: not null } lecture)
+        {
+            // Numbered last, once everything else is known to be right: a number is never given to a post that fails its checks.
+            var numbered = await series.NumberAsync(lecture, id, cancellationToken);
+            if (numbered.Problem is { } numberProblem) return numberProblem;
+            visit = visit with { Lecture = numbered.Value };
+        }
         if (EventFeedLimit.Check(visit, Today(visit, now)) is { } tooLarge) return tooLarge;
         try
         {
@@ -132,14 +139,19 @@ public sealed class EventService(
             return Problem.Conflict($"Event '{id}' is cancelled and can no longer be changed; post a new event instead.");
         var settled = await SettleAsync(reading, cancellationToken);
         if (settled.Problem is { } seriesProblem) return seriesProblem;
-        var (series, warnings) = settled.Value;
+        var (holidayAdjustments, warnings) = settled.Value;
         var current = stored.Event;
+        if (SessionChange(current.Lecture, draft.Lecture) is { } sessionProblem) return sessionProblem;
         var now = Clocks.Now(clock);
-        var next = draft.ToEvent(id, current.Revision + 1, current.CreatedAt, now, series) with
+        var next = draft.ToEvent(id, current.Revision + 1, current.CreatedAt, now, holidayAdjustments) with
         {
             RemovedItems = ItineraryChanges.RemovedItems(current, draft.Itinerary, current.Revision + 1, now),
             // Where it was imported from is the import's to say, not the body's.
             Source = current.Source,
+            // A session keeps its series and number: the body may repeat them, not change them.
+            Lecture = current.Lecture is { SeriesId: not null } session
+                ? (draft.Lecture ?? new Lecture(null, null, null)) with { SeriesId = session.SeriesId, Series = session.Series, SessionNumber = session.SessionNumber, NumberFormat = session.NumberFormat }
+                : draft.Lecture,
         };
         // A body without a status keeps the event's; a completed event moved into the future is open again.
         next = next with { Status = draft.Status ?? (current.Status == EventStatus.Completed && next.EndsAt > now ? EventStatus.Confirmed : current.Status) };
@@ -270,6 +282,22 @@ public sealed class EventService(
         Invalidate(stored.Event);
         Invalidate(saved);
         return saved;
+    }
+
+    /// <summary>
+    /// Why a replacement may not say what it says of series and number: a session's series and number stay (they were
+    /// claimed when it was posted), and an event joins a series only when posted.
+    /// </summary>
+    private static Problem? SessionChange(Lecture? current, Lecture? sent)
+    {
+        if (current is { SeriesId: { } seriesId })
+        {
+            if (sent?.SeriesId is { } other && other != seriesId) return Problem.Conflict($"The event is session {current.SessionNumber} of series '{seriesId}' and stays in it; post a new event for another series.");
+            if (sent?.SessionNumber is { } number && number != current.SessionNumber)
+                return Problem.Conflict($"The event keeps its number {current.SessionNumber} of series '{seriesId}'; a cancelled session keeps its number too, so cancel it and post a new one instead.");
+            return null;
+        }
+        return sent?.SeriesId is { } joined ? Problem.Conflict($"An event is numbered in series '{joined}' when it is posted; post it anew with seriesId.") : null;
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using VisitPlanner.Core.Links;
 namespace VisitPlanner.Core.Services;
 
 /// <summary>The narrowing a subscriber put in a feed URL, as given: read against the agenda's zone and today (<see cref="QueryParameters"/>).</summary>
-public sealed record FeedParameters(string? From = null, string? To = null, string? Kind = null, string? Banners = null);
+public sealed record FeedParameters(string? From = null, string? To = null, string? Kind = null, string? Banners = null, string? Series = null);
 
 /// <summary>
 /// A poll of one agenda's feed: the token that opens it, the narrowing, the copy the poller holds, where links point,

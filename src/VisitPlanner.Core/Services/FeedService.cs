@@ -44,7 +44,8 @@ public sealed class FeedService(
         var parameters = request.Parameters;
         var parsed = QueryParameters.Feed(parameters.From, parameters.To, parameters.Kind, parameters.Banners, head.TimeZone, today);
         if (parsed.Problem is { } invalid) return invalid;
-        var query = parsed.Value!;
+        if (parameters.Series is { } seriesId && Identifier.Problem(seriesId) is { } seriesProblem) return Problem.Invalid("series", seriesProblem);
+        var query = parsed.Value! with { SeriesId = parameters.Series };
 
         var etag = ETagOf(open, query, today, request.Links);
         // Content also changes at midnight (default window, lapsing tombstones), so it is never older than today.
@@ -91,7 +92,7 @@ public sealed class FeedService(
         do
         {
             var page = await agendas.ListAsync(agenda, query.Window, includeWithdrawn: true, continuation, PageSize, CancellationToken.None);
-            yield return page.Entries.Where(e => query.Kinds is null || query.Kinds.Contains(e.Event.Kind)).ToArray();
+            yield return page.Entries.Where(e => query.Shows(e.Event)).ToArray();
             continuation = page.ContinuationToken;
         }
         while (continuation is not null);

@@ -32,7 +32,7 @@ public sealed class FeedFunctions(FeedService feeds, PublicLinks links)
     {
         string? Query(string name) => RequestValues.Query(request, name);
         var feed = await feeds.GetAsync(new FeedRequest(
-            agenda, Query("token"), new FeedParameters(Query("from"), Query("to"), Query("kind"), Query("banners")),
+            agenda, Query("token"), new FeedParameters(Query("from"), Query("to"), Query("kind"), Query("banners"), Query("series")),
             FeedHeaders.ClientCopy(request), links.For(request), VersionOnly: HttpMethods.IsHead(request.Method)), cancellationToken);
         return Responses.From(feed, response =>
         {

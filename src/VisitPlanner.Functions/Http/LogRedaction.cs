@@ -19,7 +19,7 @@ public static partial class LogRedaction
     private static readonly HashSet<string> SecretParameters = new(StringComparer.OrdinalIgnoreCase) { "token", "code" };
 
     /// <summary>The query parameters the API reads that are not secrets: logged as they are, apart from secret-like runs.</summary>
-    private static readonly HashSet<string> PlainParameters = new(StringComparer.Ordinal) { "calendar", "person", "from", "to", "kind", "banners", "pageSize", "continuationToken" };
+    private static readonly HashSet<string> PlainParameters = new(StringComparer.Ordinal) { "calendar", "person", "from", "to", "kind", "banners", "series", "dryRun", "pageSize", "continuationToken" };
 
     public static string PathAndQuery(HttpRequest request, IReadOnlyCollection<string>? secrets = null)
     {

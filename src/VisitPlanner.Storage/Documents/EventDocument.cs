@@ -17,7 +17,7 @@ namespace VisitPlanner.Storage.Documents;
 /// slimmed to what a cancelled entry shows, and the offset of a local time that happens twice (<c>startOffset</c>,
 /// <c>endOffset</c>).</item>
 /// <item>Schema 3: schema 2 with a series' <c>recurrence</c>, its <c>holidays</c> (what the working calendar did to its
-/// dates when written), its <c>exceptions</c>, and an imported event's <c>source</c>. Events without those write schema 2,
+/// dates when written), its <c>exceptions</c>, an imported event's <c>source</c>, and a numbered session's <c>seriesId</c> and <c>numberFormat</c>. Events without those write schema 2,
 /// byte for byte as before.</item>
 /// </list>
 /// Each schema has a committed fixture under the storage tests that must keep reading.
@@ -28,7 +28,7 @@ public static class EventDocument
     public const int CurrentSchema = 3;
 
     /// <summary>The schema a document of <paramref name="visit"/> needs: 3 only for what schema 2 cannot say, so other events stay readable by the previous version.</summary>
-    public static int SchemaOf(VisitEvent visit) => visit.Recurrence is null && visit.Source is null ? 2 : 3;
+    public static int SchemaOf(VisitEvent visit) => visit.Recurrence is null && visit.Source is null && visit.Lecture?.SeriesId is null ? 2 : 3;
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = DocumentEncoder.Instance };
 
@@ -58,6 +58,11 @@ public static class EventDocument
                 Optional(writer, "speaker", lecture.Speaker);
                 Optional(writer, "series", lecture.Series);
                 if (lecture.SessionNumber is { } number) writer.WriteNumber("sessionNumber", number);
+                if (lecture.SeriesId is { } seriesId)
+                {
+                    writer.WriteString("seriesId", seriesId);
+                    writer.WriteString("numberFormat", lecture.NumberFormat);
+                }
             }
             writer.WriteStartObject("organizer");
             writer.WriteString("name", visit.Organizer.Name);
@@ -119,6 +124,7 @@ public static class EventDocument
         var speaker = OptionalString(root, "speaker");
         var series = OptionalString(root, "series");
         int? session = root.TryGetProperty("sessionNumber", out var number) ? number.GetInt32() : null;
+        var seriesId = OptionalString(root, "seriesId");
         var organizer = root.GetProperty("organizer");
         var itinerary = root.GetProperty("itinerary").EnumerateArray().Select(i => ReadItem(i, zone)).ToArray();
         return new VisitEvent
@@ -130,7 +136,11 @@ public static class EventDocument
             Description = OptionalString(root, "description"),
             TimeZone = zone,
             Calendars = root.GetProperty("calendars").EnumerateArray().Select(c => c.GetString()!).ToArray(),
-            Lecture = speaker is null && series is null && session is null ? null : new Lecture(speaker, series, session),
+            Lecture = speaker is null && series is null && session is null && seriesId is null ? null : new Lecture(speaker, series, session)
+            {
+                SeriesId = seriesId,
+                NumberFormat = OptionalString(root, "numberFormat") ?? LectureSeries.DefaultNumberFormat,
+            },
             Organizer = new Organizer(organizer.GetProperty("name").GetString()!, OptionalString(organizer, "organization"), OptionalString(organizer, "email")),
             Participants = ReadParticipants(root),
             Itinerary = itinerary,

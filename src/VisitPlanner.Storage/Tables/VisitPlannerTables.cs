@@ -18,6 +18,7 @@ public sealed class VisitPlannerTables
         Agendas = service.GetTableClient(options.TablePrefix + "Agendas");
         Completion = service.GetTableClient(options.TablePrefix + "Completion");
         Idempotency = service.GetTableClient(options.TablePrefix + "Idempotency");
+        Series = service.GetTableClient(options.TablePrefix + "Series");
         _created = new Lazy<Task>(CreateAllAsync);
     }
 
@@ -36,11 +37,14 @@ public sealed class VisitPlannerTables
     /// <summary>Idempotency-Key claims: PartitionKey = SHA-256 of the key.</summary>
     public TableClient Idempotency { get; }
 
+    /// <summary>Numbered series: PartitionKey = series id; the series ("~series", with the highest number claimed) and one row per number ("n.000022").</summary>
+    public TableClient Series { get; }
+
     public Task EnsureCreatedAsync() => _created.Value;
 
     private async Task CreateAllAsync()
     {
-        foreach (var table in new[] { Events, Agendas, Completion, Idempotency })
+        foreach (var table in new[] { Events, Agendas, Completion, Idempotency, Series })
         {
             await table.CreateIfNotExistsAsync();
         }

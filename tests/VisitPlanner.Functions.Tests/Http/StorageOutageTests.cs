@@ -20,7 +20,9 @@ public class StorageOutageTests
             .Replace("{calendarId}", SeedEvents.CalendarId)
             .Replace("{personId}", "li-weiping")
             .Replace("{subscriptionId}", "5k2wexamplesubscrip")
-            .Replace("{id}", "some-event");
+            .Replace("{id}", "some-event")
+            .Replace("{date}", "2026-10-05")
+            .Replace("{seriesId}", "jingkai-lectures");
         if (function.Route == Routes.Events && function.Methods.Contains("GET")) path += $"?calendar={SeedEvents.CalendarId}";
         var httpMethod = new HttpMethod(method);
         string? body = httpMethod == HttpMethod.Post || httpMethod == HttpMethod.Put
@@ -30,6 +32,8 @@ public class StorageOutageTests
                 Routes.Person => """{"name":"李卫平"}""",
                 Routes.Events or Routes.Event => SeedEvents.ShouyangAerospaceVisitJson(),
                 Routes.CalendarSubscriptions or Routes.PersonSubscriptions => """{"label":"李卫平 phone"}""",
+                Routes.EventOccurrence => """{"status":"cancelled"}""",
+                Routes.Series => $$"""{"name":"经开讲堂","kind":"trainingLecture","calendars":["{{SeedEvents.CalendarId}}"]}""",
                 _ => throw new InvalidOperationException($"No sample body for {function.Name} ({function.Route}): add one, so the outage test covers it."),
             }
             : null;
