@@ -33,14 +33,17 @@ public static partial class FeedComposer
             FeedRule? rule = null;
             if (byRule)
             {
-                rule = Rule(recurrence, OriginalTime(master.Start, item, first, recurrence.Holidays.LastDate, instant: true));
-                extra = occurrences.Where(o => o.TakesPlace && !ruleDates.Contains(o.OriginalDate)).Select(o => OriginalTime(master.Start, item, first, o.OriginalDate)).ToArray();
+                rule = Rule(recurrence, Until(master.Start, item, recurrence.Holidays.LastDate));
+                // RDATE in UTC: libical reads an RDATE's TZID as UTC (a make-up day at 08:00 Shanghai would be 16:00), and every
+                // client reads a UTC RDATE alike; the override of such an instance still names it in the master's TZID.
+                extra = occurrences.Where(o => o.TakesPlace && !ruleDates.Contains(o.OriginalDate)).Select(o => OriginalTime(master.Start, item, first, o.OriginalDate, instant: true)).ToArray();
                 excluded = occurrences.Where(o => !o.TakesPlace && ruleDates.Contains(o.OriginalDate)).Select(o => OriginalTime(master.Start, item, first, o.OriginalDate)).ToArray();
             }
             else
             {
-                // DTSTART is always an instance: the first is excluded if it does not take place, the others listed if they do.
-                extra = occurrences.Where(o => o.TakesPlace && o.OriginalDate != first).Select(o => OriginalTime(master.Start, item, first, o.OriginalDate)).ToArray();
+                // DTSTART is an instance (RFC 5545 section 3.8.5.2), but ical.js expands a master without RRULE by its RDATEs
+                // alone: DTSTART is listed among them too, which the other clients count once.
+                extra = occurrences.Where(o => o.TakesPlace).Select(o => OriginalTime(master.Start, item, first, o.OriginalDate, instant: true)).ToArray();
                 excluded = occurrences.Where(o => !o.TakesPlace && o.OriginalDate == first).Select(_ => master.Start).ToArray();
             }
             yield return master with { Rule = rule, ExtraDates = extra, ExceptionDates = excluded, Zone = zone };
@@ -71,7 +74,7 @@ public static partial class FeedComposer
 
     /// <summary>
     /// The start an item has on <paramref name="date"/> by the template (moved by whole days in its own zone), in the form
-    /// of the master's DTSTART, as EXDATE, RDATE and RECURRENCE-ID must be; <paramref name="instant"/> asks for UNTIL's form.
+    /// of the master's DTSTART, as EXDATE and RECURRENCE-ID must be; <paramref name="instant"/> asks for the UTC form of UNTIL and RDATE (a date stays a date).
     /// </summary>
     private static FeedTime OriginalTime(FeedTime form, ItineraryItem item, NodaTime.LocalDate first, NodaTime.LocalDate date, bool instant = false)
     {
@@ -86,6 +89,15 @@ public static partial class FeedComposer
             _ => new FeedTime.Utc(timing.WithLocalTimes(start, timing.End.PlusDays(days)).StartInstant),
         };
     }
+
+    /// <summary>
+    /// UNTIL: the end of the last day in the item's zone (a date for all-day items), not the last instance's start, since
+    /// python3-recurring-ical-events compares UNTIL in DTSTART's first offset and loses a last instance after a change
+    /// to summer time. Nothing of the next instance starts on that day, so every reader stops at the same one.
+    /// </summary>
+    private static FeedTime Until(FeedTime form, ItineraryItem item, NodaTime.LocalDate lastDate) => form is FeedTime.Date
+        ? new FeedTime.Date(lastDate)
+        : new FeedTime.Utc(item.Timing.Zone.AtStartOfDay(lastDate.PlusDays(1)).ToInstant() - NodaTime.Duration.FromSeconds(1));
 
     private static FeedRule Rule(EventRecurrence recurrence, FeedTime until)
     {

@@ -18,7 +18,7 @@ public class SeriesFeedTests
     {
         var ics = Render(TestEvents.FromJson(SeriesExpansionTests.WeeklyMeetingJson(), id: "evt-weekly"));
         Assert.Contains("DTSTART;TZID=Asia/Shanghai:20260907T090000\r\n", ics);
-        Assert.Contains("RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20261130T010000Z\r\n", ics);
+        Assert.Contains("RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20261130T155959Z\r\n", ics);
         Assert.Contains("EXDATE;TZID=Asia/Shanghai:20261005T090000\r\n", ics);
         Assert.DoesNotContain("RECURRENCE-ID", ics);
         Assert.Single(ics.Split("BEGIN:VEVENT").Skip(1));
@@ -40,8 +40,8 @@ public class SeriesFeedTests
     public void WorkdaysAreWeekdaysWithHolidaysExcludedAndMakeUpDaysAdded()
     {
         var ics = Render(TestEvents.FromJson(SeriesExpansionTests.WorkdayBriefingJson(), id: "evt-briefing"));
-        Assert.Contains("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20261016T000000Z\r\n", ics);
-        Assert.Contains("RDATE;TZID=Asia/Shanghai:20260920T080000,20261010T080000\r\n", ics);
+        Assert.Contains("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20261016T155959Z\r\n", ics);
+        Assert.Contains("RDATE:20260920T000000Z,20261010T000000Z\r\n", ics);
         Assert.Contains("EXDATE;TZID=Asia/Shanghai:20260925T080000,20261001T080000,20261002T080000,20261005T08", ics.Replace("\r\n ", ""));
     }
 }

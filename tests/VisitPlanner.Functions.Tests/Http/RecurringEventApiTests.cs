@@ -55,7 +55,7 @@ public class RecurringEventApiTests(TestHost host) : IClassFixture<TestHost>, IA
         Assert.Equal("2026-10-12T09:00:00+08:00", On(occurrences, "2026-10-12").GetProperty("start").GetString());
 
         var feed = await host.Client.GetStringAsync($"/api/calendars/{_calendar}/feed.ics?from=2026-09-01&to=2026-12-31");
-        Assert.Contains("RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20261130T010000Z", feed);
+        Assert.Contains("RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20261130T155959Z", feed);
         Assert.Contains("EXDATE;TZID=Asia/Shanghai:20261005T090000", feed);
     }
 
