@@ -28,6 +28,9 @@ public interface IEventRepository
     /// <summary>Entries of the completion index (open events by end time) that ended at or before <paramref name="now"/>, oldest first, after <paramref name="after"/> if given.</summary>
     Task<IReadOnlyList<CompletionEntry>> EndedOpenEventsAsync(Instant now, int max, CancellationToken cancellationToken, CompletionEntry? after = null);
 
+    /// <summary>Open series (from the completion index) that end at or after <paramref name="endsFrom"/>, oldest end first, after <paramref name="after"/> if given.</summary>
+    Task<IReadOnlyList<CompletionEntry>> OpenSeriesAsync(Instant endsFrom, int max, CancellationToken cancellationToken, CompletionEntry? after = null);
+
     /// <summary>Drops a completion-index entry that no longer matches its event (the event changed or is gone).</summary>
     Task RemoveCompletionEntryAsync(CompletionEntry entry, CancellationToken cancellationToken);
 }

@@ -210,6 +210,76 @@ public sealed class EventService(
         }
     }
 
+    /// <summary>What an import did with one entry of a file.</summary>
+    public enum ImportResult
+    {
+        Created,
+        Updated,
+        Unchanged,
+    }
+
+    /// <summary>
+    /// Writes an imported entry as the event <paramref name="id"/> (derived from its source UID, so importing the same file
+    /// or a later export again finds it): created when new, replaced when its content changed, left alone when not. The
+    /// body is read as an organizer's would be; a problem is the entry's reason to be skipped. <paramref name="dryRun"/>
+    /// does everything but write.
+    /// </summary>
+    public async Task<Outcome<(ImportResult Result, VisitEvent Event, IReadOnlyList<FieldWarning> Warnings)>> ImportAsync(
+        string id, JsonElement body, ImportSource source, bool dryRun, CancellationToken cancellationToken)
+    {
+        var reading = await ReadDraftAsync(body, cancellationToken);
+        if (reading.Draft is not { } draft) return Problem.Invalid(reading.Errors);
+        var settled = await SettleAsync(reading, cancellationToken);
+        if (settled.Problem is { } seriesProblem) return seriesProblem;
+        var (holidayAdjustments, warnings) = settled.Value;
+        var now = Clocks.Now(clock);
+        var stored = await events.GetAsync(id, cancellationToken);
+        if (stored is null)
+        {
+            var created = draft.ToEvent(id, revision: 1, createdAt: now, updatedAt: now, holidayAdjustments) with { Source = source };
+            if (EventFeedLimit.Check(created, Today(created, now)) is { } tooLarge) return tooLarge;
+            if (dryRun) return (ImportResult.Created, created, warnings);
+            try
+            {
+                await events.CreateAsync(created, cancellationToken);
+            }
+            catch (EventAlreadyExistsException)
+            {
+                return Problem.Conflict($"Event '{id}' was created by another import of the same entry meanwhile; import again.");
+            }
+            catch (EventTooLargeException e)
+            {
+                return Problem.TooLarge("$", e.Message);
+            }
+            Invalidate(created);
+            return (ImportResult.Created, created, warnings);
+        }
+        var current = stored.Event;
+        // An organizer's cancellation or a completed event stands: the source saying the same again changes nothing.
+        if (!current.Status.IsOpen()) return (ImportResult.Unchanged, current, warnings);
+        var next = draft.ToEvent(id, current.Revision + 1, current.CreatedAt, now, holidayAdjustments) with
+        {
+            RemovedItems = ItineraryChanges.RemovedItems(current, draft.Itinerary, current.Revision + 1, now),
+            Source = source,
+            Status = draft.Status ?? current.Status,
+        };
+        if (next.SameContentAs(current)) return (ImportResult.Unchanged, current, warnings);
+        if (EventFeedLimit.Check(next, Today(next, now)) is { } nextTooLarge) return nextTooLarge;
+        if (dryRun) return (ImportResult.Updated, next, warnings);
+        try
+        {
+            return (ImportResult.Updated, await SaveAsync(stored, next, cancellationToken), warnings);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Problem.Conflict($"Event '{id}' changed while it was being imported; import again.");
+        }
+        catch (EventTooLargeException e)
+        {
+            return Problem.TooLarge("$", e.Message);
+        }
+    }
+
     /// <summary>How often a cancel without If-Match re-reads and retries when another write lands between its read and its write.</summary>
     public const int CancelAttempts = 5;
 

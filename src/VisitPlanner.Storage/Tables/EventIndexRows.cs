@@ -69,6 +69,8 @@ public static class EventIndexRows
         {
             ["EventId"] = visit.Id,
             ["EndsAt"] = visit.EndsAt.ToDateTimeOffset(),
+            // So the series a new holiday schedule may change are found without reading every open event.
+            ["Series"] = visit.Recurrence is not null,
         }
         : null;
 

@@ -79,6 +79,21 @@ public sealed class TableEventRepository(VisitPlannerTables tables, IndexWriter 
         return entries;
     }
 
+    public async Task<IReadOnlyList<CompletionEntry>> OpenSeriesAsync(Instant endsFrom, int max, CancellationToken cancellationToken, CompletionEntry? after = null)
+    {
+        await tables.EnsureCreatedAsync();
+        var filter = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {EventIndexRows.OpenPartition} and Series eq true and RowKey ge {RowKeys.TimePrefix(endsFrom)}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {EventIndexRows.OpenPartition} and Series eq true and RowKey gt {RowKeys.ByEnd(after.EndsAt, after.EventId)}");
+        var entries = new List<CompletionEntry>();
+        await foreach (var row in tables.Completion.QueryAsync<TableEntity>(filter, max, ["EventId", "EndsAt"], cancellationToken))
+        {
+            entries.Add(new CompletionEntry(row.GetString("EventId"), Instant.FromDateTimeOffset(row.GetDateTimeOffset("EndsAt")!.Value)));
+            if (entries.Count == max) break;
+        }
+        return entries;
+    }
+
     public async Task RemoveCompletionEntryAsync(CompletionEntry entry, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
