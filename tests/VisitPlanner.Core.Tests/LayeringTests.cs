@@ -18,9 +18,9 @@ public partial class LayeringTests
         { "Domain", ["Time"] },
         { "Holidays", ["Domain", "Time"] },
         { "Links", ["Domain"] },
-        { "Repositories", ["Domain", "Time"] },
+        { "Repositories", ["Domain", "Time", "Holidays"] },
         { "Feeds", ["Caching", "Domain", "Time"] },
-        { "Json", ["Domain", "Time", "Links", "Feeds"] },
+        { "Json", ["Domain", "Time", "Links", "Feeds", "Holidays"] },
         { "Pages", ["Domain", "Time", "Feeds"] },
         { "Services", ["Caching", "Domain", "Time", "Links", "Repositories", "Feeds", "Json", "Pages", "Holidays"] },
     };

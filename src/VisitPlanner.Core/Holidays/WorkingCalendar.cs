@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
@@ -34,7 +35,7 @@ public sealed class WorkingCalendar
     /// <summary>The years whose schedules are loaded.</summary>
     public IReadOnlyList<int> Years { get; }
 
-    /// <summary>A short hash of every loaded schedule's days: it changes when any of them does.</summary>
+    /// <summary>A short hash of every loaded schedule (its notices and days): it changes when any of them does, and only then.</summary>
     public string Version { get; }
 
     /// <summary>
@@ -61,14 +62,24 @@ public sealed class WorkingCalendar
         throw new InvalidOperationException($"No working day follows {date:yyyy-MM-dd} within {MaxDaysToNextWorkday} days; the holiday schedules are not plausible.");
     }
 
+    /// <summary>
+    /// The first 16 hex digits of a SHA-256 over every schedule, year by year: its notices and its days. Each text is
+    /// length-prefixed, so no two different schedules can write the same bytes.
+    /// </summary>
     private static string VersionOf(IEnumerable<HolidaySchedule> schedules)
     {
         var text = new StringBuilder();
+        void Add(string value) => text.Append(value.Length).Append(':').Append(value);
         foreach (var schedule in schedules)
         {
-            text.Append(schedule.Year).Append(':');
-            foreach (var day in schedule.Days) text.Append(day.Date.ToString("yyyyMMdd", null)).Append(day.IsOffDay ? '+' : '-').Append(day.Name).Append(';');
-            text.Append('\n');
+            text.Append('Y').Append(schedule.Year).Append(' ').Append(schedule.Papers.Count).Append(' ');
+            foreach (var paper in schedule.Papers) Add(paper);
+            text.Append(schedule.Days.Count).Append(' ');
+            foreach (var day in schedule.Days)
+            {
+                text.Append(day.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)).Append(day.IsOffDay ? '+' : '-');
+                Add(day.Name);
+            }
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 8));
     }
