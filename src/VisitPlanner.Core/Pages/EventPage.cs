@@ -43,10 +43,46 @@ public static class EventPage
         html.Append("</header>\n");
 
         AppendItinerary(html, visit);
+        if (visit.Recurrence is not null) AppendOccurrences(html, visit, model.Now);
         AppendFacts(html, visit);
         AppendParticipants(html, visit);
         if (model.Subscribe is { } subscribe) PageLayout.AppendSubscribe(html, subscribe, "订阅日历 Subscribe to the calendar");
         return PageLayout.Document(visit.Title, html.ToString(), model.Now, zone);
+    }
+
+    /// <summary>
+    /// A series' dates: the itinerary above is the template of one occurrence, so every coming occurrence is listed with
+    /// its day and what moved, cancelled or skipped it (国庆节), after the last past one for orientation.
+    /// </summary>
+    private static void AppendOccurrences(StringBuilder html, VisitEvent visit, Instant now)
+    {
+        var occurrences = visit.Occurrences;
+        var coming = occurrences.Where(o => o.EndsAt > now).ToArray();
+        var shown = occurrences.Where(o => o.EndsAt <= now).TakeLast(1).Concat(coming).ToArray();
+        html.Append("<section id=\"occurrences\" class=\"card\">\n<h2>日期 <span class=\"en\">Dates</span></h2>\n");
+        html.Append("<p class=\"meta\">以上行程每次重复 · The itinerary above repeats on each date: ").Append(occurrences.Count(o => o.TakesPlace))
+            .Append(" 次 in all, ").Append(coming.Count(o => o.TakesPlace)).Append(" 次待举行 to come.</p>\n<ol class=\"items\">\n");
+        foreach (var occurrence in shown)
+        {
+            var start = occurrence.StartsAt.InZone(visit.TimeZone);
+            html.Append("<li class=\"item").Append(occurrence.TakesPlace ? "" : " is-cancelled").Append('"')
+                .Append(HtmlText.Attribute("data-date", PageFormat.IsoDate(occurrence.OriginalDate))).Append(">\n<div class=\"time\">")
+                .Append(HtmlText.Encode($"{PageFormat.ChineseDay(occurrence.Date)} · {PageFormat.EnglishDay(occurrence.Date)} {PageFormat.Time(start.TimeOfDay)}"))
+                .Append("</div>\n<div class=\"what\">");
+            if (occurrence.Title is { } title) html.Append(HtmlText.Encode(title)).Append(' ');
+            html.Append(Badge(occurrence));
+            html.Append("</div>\n</li>\n");
+        }
+        html.Append("</ol>\n</section>\n");
+    }
+
+    private static string Badge(Domain.Recurrence.Occurrence occurrence)
+    {
+        var reason = HtmlText.Encode(occurrence.Reason);
+        if (occurrence.Status == Domain.Recurrence.OccurrenceStatus.Cancelled) return "<span class=\"badge status-cancelled\">已取消 Cancelled</span>";
+        if (occurrence.Status == Domain.Recurrence.OccurrenceStatus.Skipped) return $"<span class=\"badge status-cancelled\">{reason} 休会 No meeting</span>";
+        if (occurrence.Moved) return $"<span class=\"badge status-tentative\">{reason} 顺延自 Moved from {PageFormat.IsoDate(occurrence.OriginalDate)}</span>";
+        return occurrence.Overridden ? "<span class=\"badge status-tentative\">有调整 Changed</span>" : "";
     }
 
     private static void AppendFacts(StringBuilder html, VisitEvent visit)
