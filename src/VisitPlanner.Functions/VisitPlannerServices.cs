@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using VisitPlanner.Core.Feeds;
+using VisitPlanner.Core.Holidays;
 using VisitPlanner.Core.Repositories;
 using VisitPlanner.Core.Services;
 using VisitPlanner.Functions.Http;
@@ -18,6 +19,7 @@ public static class VisitPlannerServices
     public const string ConfigurationSection = "VisitPlanner:Storage";
     public const string FeedsSection = "VisitPlanner:Feeds";
     public const string LinksSection = "VisitPlanner";
+    public const string HolidaysSection = "VisitPlanner:Holidays";
 
     /// <summary>The storage client's retry policy, in one place for the code, the tests and the docs.</summary>
     public static class RetryPolicy
@@ -45,6 +47,7 @@ public static class VisitPlannerServices
         services.AddSingleton<IEventRepository, TableEventRepository>();
         services.AddSingleton<IIdempotencyRepository, TableIdempotencyRepository>();
         services.AddSingleton<ISeriesRepository, TableSeriesRepository>();
+        services.AddSingleton<IHolidayScheduleRepository, TableHolidayScheduleRepository>();
         services.AddSingleton<IIndexReconciler, IndexReconciler>();
         services.AddSingleton<IClock>(SystemClock.Instance);
 
@@ -55,12 +58,18 @@ public static class VisitPlannerServices
         services.AddSingleton<FeedFragments>();
         services.AddSingleton<FeedRenderGate>();
 
+        var holidayOptions = new HolidayOptions();
+        configuration.GetSection(HolidaysSection).Bind(holidayOptions);
+        services.AddSingleton(holidayOptions);
+
         services.AddSingleton<CalendarService>();
         services.AddSingleton<PersonService>();
         services.AddSingleton<EventService>();
         services.AddSingleton<OccurrenceService>();
         services.AddSingleton<HolidayService>();
         services.AddSingleton<SeriesService>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<SeriesResettlement>();
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<FeedService>();
         services.AddSingleton<PageService>();

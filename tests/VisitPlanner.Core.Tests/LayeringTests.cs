@@ -21,8 +21,9 @@ public partial class LayeringTests
         { "Repositories", ["Domain", "Time", "Holidays"] },
         { "Feeds", ["Caching", "Domain", "Time"] },
         { "Json", ["Domain", "Time", "Links", "Feeds", "Holidays"] },
+        { "Import", ["Domain", "Time", "Json"] },
         { "Pages", ["Domain", "Time", "Feeds"] },
-        { "Services", ["Caching", "Domain", "Time", "Links", "Repositories", "Feeds", "Json", "Pages", "Holidays"] },
+        { "Services", ["Caching", "Domain", "Time", "Links", "Repositories", "Feeds", "Json", "Pages", "Holidays", "Import"] },
     };
 
     [GeneratedRegex(@"VisitPlanner\.Core\.([A-Za-z]+)")]

@@ -11,6 +11,7 @@ public static class Routes
     public const string Calendar = "calendars/{calendarId}";
     public const string CalendarFeed = "calendars/{calendarId}/feed.ics";
     public const string CalendarPage = "calendars/{calendarId}/page";
+    public const string CalendarImport = "calendars/{calendarId}/import";
     public const string CalendarSubscriptions = "calendars/{calendarId}/subscriptions";
     public const string CalendarSubscription = "calendars/{calendarId}/subscriptions/{subscriptionId}";
     public const string Person = "people/{personId}";
@@ -24,4 +25,5 @@ public static class Routes
     public const string SeriesPage = "series/{seriesId}/page";
     public const string EventOccurrences = "events/{id}/occurrences";
     public const string EventOccurrence = "events/{id}/occurrences/{date}";
+    public const string ChinaHolidays = "holidays/cn/{year}";
 }

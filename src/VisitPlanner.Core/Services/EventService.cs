@@ -4,6 +4,7 @@ using VisitPlanner.Core.Domain;
 using VisitPlanner.Core.Domain.Recurrence;
 using VisitPlanner.Core.Feeds;
 using VisitPlanner.Core.Holidays;
+using VisitPlanner.Core.Import;
 using VisitPlanner.Core.Json;
 using VisitPlanner.Core.Repositories;
 using VisitPlanner.Core.Time;
@@ -208,14 +209,6 @@ public sealed class EventService(
         {
             return Problem.TooLarge("$", e.Message);
         }
-    }
-
-    /// <summary>What an import did with one entry of a file.</summary>
-    public enum ImportResult
-    {
-        Created,
-        Updated,
-        Unchanged,
     }
 
     /// <summary>

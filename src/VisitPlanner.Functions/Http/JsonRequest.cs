@@ -25,18 +25,8 @@ public static class JsonRequest
         if (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
             throw new ProblemException(new Problem(415, "Unsupported charset", $"Send the body as UTF-8 (charset=utf-8 or no charset), not charset={mediaType.Charset}.",
                 [new FieldError("Content-Type", $"charset must be utf-8, not {mediaType.Charset}")]));
-        if (request.ContentLength > MaxBytes) throw new ProblemException(TooLarge());
-
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes) throw new ProblemException(TooLarge());
-            buffer.Write(chunk, 0, read);
-        }
-        if (buffer.Length == 0) throw new ProblemException(Problem.Invalid("$", "the body is empty; send a JSON object"));
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var bytes = await RequestBody.ReadAsync(request, MaxBytes, TooLarge, cancellationToken);
+        if (bytes.Length == 0) throw new ProblemException(Problem.Invalid("$", "the body is empty; send a JSON object"));
         // System.Text.Json checks UTF-8 only when a string is read; check it all now, so the error names the body.
         if (!System.Text.Unicode.Utf8.IsValid(bytes.Span)) throw new ProblemException(Problem.Invalid("$", "is not valid UTF-8"));
         JsonDocument document;

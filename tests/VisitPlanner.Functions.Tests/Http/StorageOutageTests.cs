@@ -22,7 +22,8 @@ public class StorageOutageTests
             .Replace("{subscriptionId}", "5k2wexamplesubscrip")
             .Replace("{id}", "some-event")
             .Replace("{date}", "2026-10-05")
-            .Replace("{seriesId}", "jingkai-lectures");
+            .Replace("{seriesId}", "jingkai-lectures")
+            .Replace("{year}", "2027");
         if (function.Route == Routes.Events && function.Methods.Contains("GET")) path += $"?calendar={SeedEvents.CalendarId}";
         var httpMethod = new HttpMethod(method);
         string? body = httpMethod == HttpMethod.Post || httpMethod == HttpMethod.Put
@@ -34,6 +35,7 @@ public class StorageOutageTests
                 Routes.CalendarSubscriptions or Routes.PersonSubscriptions => """{"label":"李卫平 phone"}""",
                 Routes.EventOccurrence => """{"status":"cancelled"}""",
                 Routes.Series => $$"""{"name":"经开讲堂","kind":"trainingLecture","calendars":["{{SeedEvents.CalendarId}}"]}""",
+                Routes.ChinaHolidays => SeedHolidays.Schedule2027Json(),
                 _ => throw new InvalidOperationException($"No sample body for {function.Name} ({function.Route}): add one, so the outage test covers it."),
             }
             : null;

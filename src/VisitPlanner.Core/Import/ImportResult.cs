@@ -1,0 +1,9 @@
+namespace VisitPlanner.Core.Import;
+
+/// <summary>What an import did with one entry of a file.</summary>
+public enum ImportResult
+{
+    Created,
+    Updated,
+    Unchanged,
+}
