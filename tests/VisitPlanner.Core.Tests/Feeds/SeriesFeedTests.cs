@@ -37,6 +37,21 @@ public class SeriesFeedTests
     }
 
     [Fact]
+    public void APersonsFeedHasTheSeriesOfTheItemsTheyAttend()
+    {
+        var json = SeriesExpansionTests.WeeklyMeetingJson().Replace("\"location\":", "\"participants\":[{\"personId\":\"li-weiping\",\"role\":\"主持\"}],\"location\":");
+        var series = TestEvents.FromJson(json, id: "evt-weekly");
+        var source = FeedRendererTests.Source(personId: "li-weiping", today: new LocalDate(2026, 9, 1));
+
+        var mine = Encoding.UTF8.GetString(FeedRenderer.Render(source, [new AgendaEntry(series)]));
+        var others = Encoding.UTF8.GetString(FeedRenderer.Render(FeedRendererTests.Source(personId: "wang-yong", today: new LocalDate(2026, 9, 1)), [new AgendaEntry(series)]));
+
+        Assert.Contains("RRULE:FREQ=WEEKLY;BYDAY=MO;", mine);
+        Assert.Contains("EXDATE;TZID=Asia/Shanghai:20261005T090000", mine);
+        Assert.DoesNotContain("BEGIN:VEVENT", others);
+    }
+
+    [Fact]
     public void WorkdaysAreWeekdaysWithHolidaysExcludedAndMakeUpDaysAdded()
     {
         var ics = Render(TestEvents.FromJson(SeriesExpansionTests.WorkdayBriefingJson(), id: "evt-briefing"));
