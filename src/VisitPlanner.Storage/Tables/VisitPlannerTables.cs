@@ -19,6 +19,7 @@ public sealed class VisitPlannerTables
         Completion = service.GetTableClient(options.TablePrefix + "Completion");
         Idempotency = service.GetTableClient(options.TablePrefix + "Idempotency");
         Series = service.GetTableClient(options.TablePrefix + "Series");
+        Holidays = service.GetTableClient(options.TablePrefix + "Holidays");
         _created = new Lazy<Task>(CreateAllAsync);
     }
 
@@ -40,11 +41,14 @@ public sealed class VisitPlannerTables
     /// <summary>Numbered series: PartitionKey = series id; the series ("~series", with the highest number claimed) and one row per number ("n.000022").</summary>
     public TableClient Series { get; }
 
+    /// <summary>Holiday schedules loaded at run time: PartitionKey = "cn", RowKey = the year ("2027"); one document each.</summary>
+    public TableClient Holidays { get; }
+
     public Task EnsureCreatedAsync() => _created.Value;
 
     private async Task CreateAllAsync()
     {
-        foreach (var table in new[] { Events, Agendas, Completion, Idempotency, Series })
+        foreach (var table in new[] { Events, Agendas, Completion, Idempotency, Series, Holidays })
         {
             await table.CreateIfNotExistsAsync();
         }

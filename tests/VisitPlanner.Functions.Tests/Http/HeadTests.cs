@@ -24,7 +24,7 @@ public class HeadTests
         foreach (var function in gets)
         {
             Assert.Contains("HEAD", function.Methods);
-            var path = "/api/" + function.Route.Replace("{calendarId}", SeedEvents.CalendarId).Replace("{personId}", "li-weiping").Replace("{id}", eventId)
+            var path = "/api/" + function.Route.Replace("{calendarId}", SeedEvents.CalendarId).Replace("{personId}", "li-weiping").Replace("{id}", eventId).Replace("{year}", "2026")
                 + (function.Name == "ListEvents" ? $"?calendar={SeedEvents.CalendarId}" : "");
             using var get = await host.Client.GetAsync(path);
             using var head = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
