@@ -55,21 +55,24 @@ public static class HolidayScheduleReader
             if (JsonFieldReader.Find(root, name) is { } value && value.ValueKind != JsonValueKind.String)
                 reader.Fail(name, $"must be a string (the format's URL), not {JsonFieldReader.Describe(value)}");
         }
-        ReadYear(reader, root, year);
+        // A file sent to another year's URL would fail every date too: saying so once is the useful answer.
+        var otherYear = !ReadYear(reader, root, year);
         var papers = ReadPapers(reader, root);
-        var days = ReadDays(reader, root, year);
+        var days = ReadDays(reader, root, year, checkWindow: !otherYear);
         return reader.HasErrors ? (null, reader.Errors) : (new HolidaySchedule(year, papers!, days!), []);
     }
 
-    private static void ReadYear(JsonFieldReader reader, JsonElement root, int year)
+    /// <summary>False when the body names another year than the URL.</summary>
+    private static bool ReadYear(JsonFieldReader reader, JsonElement root, int year)
     {
         if (JsonFieldReader.Find(root, "year") is null)
         {
             reader.Fail("year", $"is required, and must be {year}, the year in the URL");
-            return;
+            return true;
         }
-        if (reader.Integer(root, "year", "", 1, 9999) is { } given && given != year)
-            reader.Fail("year", $"is {given}, but the URL names {year}: PUT a schedule to its own year's URL (…/holidays/cn/{given})");
+        if (reader.Integer(root, "year", "", 1, 9999) is not { } given || given == year) return true;
+        reader.Fail("year", $"is {given}, but the URL names {year}: PUT a schedule to its own year's URL (…/holidays/cn/{given})");
+        return false;
     }
 
     private static IReadOnlyList<string>? ReadPapers(JsonFieldReader reader, JsonElement root)
@@ -87,7 +90,7 @@ public static class HolidayScheduleReader
         return papers;
     }
 
-    private static IReadOnlyList<HolidayDay>? ReadDays(JsonFieldReader reader, JsonElement root, int year)
+    private static IReadOnlyList<HolidayDay>? ReadDays(JsonFieldReader reader, JsonElement root, int year, bool checkWindow)
     {
         if (reader.Array(root, "days", "", required: true, MaxDays) is not { } elements) return null;
         if (elements.Count == 0)
@@ -105,7 +108,7 @@ public static class HolidayScheduleReader
                 reader.Fail(path, $"must be an object {{\"name\",\"date\",\"isOffDay\"}}, not {JsonFieldReader.Describe(elements[i])}");
                 continue;
             }
-            var day = ReadDay(reader, elements[i], path, year);
+            var day = ReadDay(reader, elements[i], path, year, checkWindow);
             if (day is null) continue;
             if (seen.TryGetValue(day.Date, out var first))
             {
@@ -118,12 +121,12 @@ public static class HolidayScheduleReader
         return days;
     }
 
-    private static HolidayDay? ReadDay(JsonFieldReader reader, JsonElement obj, string path, int year)
+    private static HolidayDay? ReadDay(JsonFieldReader reader, JsonElement obj, string path, int year, bool checkWindow)
     {
         var mark = reader.Mark;
         reader.RejectUnknown(obj, path, DayFields);
         var name = reader.String(obj, "name", path, required: true, NameRules);
-        var date = ReadDate(reader, obj, path, year);
+        var date = ReadDate(reader, obj, path, year, checkWindow);
         bool? isOffDay = null;
         var offPath = JsonFieldReader.PathOf(path, "isOffDay");
         if (JsonFieldReader.Find(obj, "isOffDay") is not { } off) reader.Fail(offPath, "is required: true for a day off, false for a weekend day worked (调休上班)");
@@ -136,7 +139,7 @@ public static class HolidayScheduleReader
         return new HolidayDay(date.Value, name, isOffDay.Value);
     }
 
-    private static LocalDate? ReadDate(JsonFieldReader reader, JsonElement obj, string path, int year)
+    private static LocalDate? ReadDate(JsonFieldReader reader, JsonElement obj, string path, int year, bool checkWindow)
     {
         var datePath = JsonFieldReader.PathOf(path, "date");
         if (reader.String(obj, "date", path, required: true, DateRules) is not { } text) return null;
@@ -148,7 +151,7 @@ public static class HolidayScheduleReader
         }
         var date = parsed.Value;
         var (from, to) = (WindowStart(year), WindowEnd(year));
-        if (date < from || date > to)
+        if (checkWindow && (date < from || date > to))
         {
             reader.Fail(datePath, $"{TimeInput.Format(date)} is outside {year.ToString(CultureInfo.InvariantCulture)}'s schedule: a schedule lists days of its year, "
                 + $"and of a break spanning New Year, from {TimeInput.Format(from)} to {TimeInput.Format(to)}");

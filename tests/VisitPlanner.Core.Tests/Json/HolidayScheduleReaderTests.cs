@@ -114,6 +114,13 @@ public class HolidayScheduleReaderTests
     }
 
     [Fact]
+    public void AFileSentToAnotherYearsUrlIsToldSoOnceNotForEveryDate()
+    {
+        var (_, errors) = Read(SeedHolidays.Schedule2027Json(), year: 2028);
+        Assert.Contains("…/holidays/cn/2027", Assert.Single(errors).Message);
+    }
+
+    [Fact]
     public void EveryWrongFieldIsNamedAtOnce()
     {
         var json = SeedHolidays.Schedule2027Json(n =>
