@@ -12,7 +12,7 @@ namespace VisitPlanner.Functions.Http;
 /// time. Both need a function key: a schedule moves every series' occurrences, and reading one is the organizers' API
 /// like the rest (the data is public anyway, at gov.cn and in holiday-cn).
 /// </summary>
-public sealed class HolidayFunctions(HolidayService holidays)
+public sealed class HolidayFunctions(HolidayService holidays, SeriesResettlement resettlement)
 {
     [Function("PutChinaHolidays")]
     public async Task<IActionResult> Put(
@@ -21,7 +21,17 @@ public sealed class HolidayFunctions(HolidayService holidays)
     {
         using var body = await JsonRequest.ReadAsync(request, cancellationToken);
         var saved = await holidays.PutAsync(year, body.RootElement, cancellationToken);
-        return Responses.From(saved, s => new BytesResult(s.Created ? 201 : 200, Responses.Json, HolidayScheduleWriter.ToUtf8(s.Schedule)));
+        if (saved.Problem is { } problem) return Responses.Problem(problem);
+        // Series already written kept the dates this schedule covers as their rules say: settle them again now, so a
+        // 2027 schedule loaded in November moves the 2027 meetings of series posted in September.
+        var settled = await resettlement.ResettleAsync(saved.Value!.Schedule.Year, await holidays.CalendarAsync(cancellationToken), cancellationToken);
+        var headers = new Dictionary<string, string>
+        {
+            ["VisitPlanner-Series-Checked"] = settled.Checked.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["VisitPlanner-Series-Changed"] = settled.Changed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["VisitPlanner-Series-Complete"] = settled.Complete ? "true" : "false",
+        };
+        return new BytesResult(saved.Value.Created ? 201 : 200, Responses.Json, HolidayScheduleWriter.ToUtf8(saved.Value.Schedule), headers);
     }
 
     [Function("GetChinaHolidays")]
