@@ -32,6 +32,10 @@ public sealed class ImportService(EventService events, ICalendarRepository calen
         {
             plan = IcsImporter.Read(file.Span, calendarId, calendar.TimeZone, calendar.Name);
         }
+        catch (IcsTooLargeException e)
+        {
+            return Problem.TooLarge($"line {e.Line}", $"{e.Reason}; nothing was imported (split the file)");
+        }
         catch (IcsSyntaxException e)
         {
             return Problem.Invalid($"line {e.Line}", $"is not iCalendar (RFC 5545): {e.Reason}; nothing was imported");
