@@ -113,6 +113,12 @@ public class ImportApiTests(TestHost host) : IClassFixture<TestHost>, IAsyncLife
         var huge = "BEGIN:VCALENDAR\r\n" + new string('X', 2 * 1024 * 1024) + "\r\nEND:VCALENDAR\r\n";
         await AssertProblemAsync(await ImportAsync(huge), HttpStatusCode.RequestEntityTooLarge, "$");
         await AssertProblemAsync(await ImportAsync(Fixture("google-export.ics"), "?dryRun=yes"), HttpStatusCode.BadRequest, "dryRun");
+        // Within 2 MiB, but more VEVENTs than one import takes.
+        var many = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\n"
+            + string.Concat(Enumerable.Range(0, 5001).Select(i => $"BEGIN:VEVENT\r\nUID:{i}\r\nDTSTART:20261012T010000Z\r\nSUMMARY:x\r\nEND:VEVENT\r\n"))
+            + "END:VCALENDAR\r\n";
+        var tooMany = await AssertProblemAsync(await ImportAsync(many), HttpStatusCode.RequestEntityTooLarge);
+        Assert.StartsWith("line ", tooMany.GetProperty("errors")[0].GetProperty("field").GetString());
         Assert.Equal(0, await ListedAsync());
     }
 
