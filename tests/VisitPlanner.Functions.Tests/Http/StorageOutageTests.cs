@@ -36,11 +36,15 @@ public class StorageOutageTests
                 Routes.EventOccurrence => """{"status":"cancelled"}""",
                 Routes.Series => $$"""{"name":"经开讲堂","kind":"trainingLecture","calendars":["{{SeedEvents.CalendarId}}"]}""",
                 Routes.ChinaHolidays => SeedHolidays.Schedule2027Json(),
+                Routes.CalendarImport => ImportBody,
                 _ => throw new InvalidOperationException($"No sample body for {function.Name} ({function.Route}): add one, so the outage test covers it."),
             }
             : null;
         return (httpMethod, path, body);
     }
+
+    /// <summary>An import takes a file, not JSON.</summary>
+    private const string ImportBody = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\nEND:VCALENDAR\r\n";
 
     [Fact]
     public async Task EveryHttpFunctionAnswers503WithRetryAfterWhenStorageIsUnreachable()
@@ -61,7 +65,9 @@ public class StorageOutageTests
             foreach (var verb in function.Methods)
             {
                 var (method, path, body) = RequestFor(function, verb, routePrefix);
-                var response = await host.SendAsync(method, path, body, ifMatch: method == HttpMethod.Put || method == HttpMethod.Delete ? "\"r1\"" : null);
+                var response = body == ImportBody
+                    ? await host.Client.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "text/calendar"))
+                    : await host.SendAsync(method, path, body, ifMatch: method == HttpMethod.Put || method == HttpMethod.Delete ? "\"r1\"" : null);
                 requests++;
 
                 // A HEAD answer has the status and headers of the GET, without its body.
