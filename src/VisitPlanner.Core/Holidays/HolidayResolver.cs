@@ -65,7 +65,8 @@ public static class HolidayResolver
                 else effects.Add(new HolidayEffect(date, HolidayEffectKind.Skipped, $"{day.Name}（顺延日 {to:yyyy-MM-dd} 已有安排 the next working day already has one）"));
             }
         }
-        return new HolidayAdjustments(last, effects, Unchecked(checkedDates, calendar));
+        // A series that keeps its dates on holidays asks nothing of the calendar, so no date of it is unchecked.
+        return new HolidayAdjustments(last, effects, rule.Holidays == HolidayPolicy.Keep ? [] : Unchecked(checkedDates, calendar));
     }
 
     /// <summary>

@@ -81,7 +81,7 @@ public static class IcsImporter
         var warnings = new List<string>(master.Warnings);
         if (master.Cancelled)
         {
-            Skip(master, "cancelled in the source", overrides, skipped);
+            Skip(master, "cancelled in the source", overrides, skipped, cancelledInSource: true);
             return;
         }
         ImportedSeries? series;
@@ -118,9 +118,9 @@ public static class IcsImporter
     }
 
     /// <summary>A series that is not imported takes its overrides with it: they would otherwise stand for it. Its reason is its own line of the report.</summary>
-    private static void Skip(EventFacts master, string reason, IReadOnlyList<EventFacts> overrides, List<SkippedEvent> skipped)
+    private static void Skip(EventFacts master, string reason, IReadOnlyList<EventFacts> overrides, List<SkippedEvent> skipped, bool cancelledInSource = false)
     {
-        skipped.Add(new SkippedEvent(master.Uid, master.Line, reason));
+        skipped.Add(new SkippedEvent(master.Uid, master.Line, reason, cancelledInSource));
         foreach (var over in overrides) skipped.Add(new SkippedEvent(over.Uid, over.Line, $"overrides an occurrence of the series at line {master.Line}, which is not imported"));
     }
 

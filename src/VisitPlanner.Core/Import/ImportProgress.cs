@@ -41,6 +41,12 @@ public sealed class ImportProgress
         }
     }
 
+    /// <summary>A skipped entry whose earlier import was cancelled because the source cancelled it.</summary>
+    public void Cancelled(SkippedEvent entry, string eventId)
+    {
+        lock (_gate) _done.Add(new ImportedEntry(entry.Uid!, null, entry.Line, eventId, ImportResult.Cancelled));
+    }
+
     public void Skip(ImportedEvent entry, string reason)
     {
         lock (_gate) _skipped.Add(new SkippedEvent(entry.Uid, entry.Line, reason));

@@ -12,6 +12,7 @@ public static class ImportReportJson
         writer.WriteNumber("created", progress.Count(ImportResult.Created));
         writer.WriteNumber("updated", progress.Count(ImportResult.Updated));
         writer.WriteNumber("unchanged", progress.Count(ImportResult.Unchanged));
+        writer.WriteNumber("cancelled", progress.Count(ImportResult.Cancelled));
         writer.WriteStartArray("events");
         foreach (var entry in progress.Done())
         {

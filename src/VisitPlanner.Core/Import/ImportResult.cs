@@ -6,4 +6,7 @@ public enum ImportResult
     Created,
     Updated,
     Unchanged,
+
+    /// <summary>An event an earlier import brought in, which the source now says is cancelled.</summary>
+    Cancelled,
 }

@@ -21,6 +21,14 @@ public static class OccurrenceJson
         return reader.HasErrors ? (null, reader.Errors) : (exception, []);
     }
 
+    /// <summary>
+    /// Whether the body is <c>{"status": "scheduled"}</c> alone: the occurrence goes back to what the template and the
+    /// holidays say, its cancellation or override undone.
+    /// </summary>
+    public static bool RestoresTemplate(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && body.EnumerateObject().Count() == 1
+        && JsonFieldReader.Find(body, "status") is { ValueKind: JsonValueKind.String } status && status.ValueEquals("scheduled");
+
     public static byte[] Listing(VisitEvent visit, IEnumerable<Occurrence> occurrences) => JsonOutput.ToUtf8(writer =>
     {
         writer.WriteStartObject();

@@ -70,7 +70,9 @@ internal static class RecurrenceJsonReader
         var latest = first.Plus(RecurrenceRule.MaxSpan);
         if (!RuleDates.Meets(rule, first))
             reader.Fail(rule.ByMonthDay.Count > 0 ? $"{path}.byMonthDay" : rule.ByDay.Count > 0 ? $"{path}.byDay" : $"{path}.frequency",
-                $"the first occurrence is the itinerary's date, {TimeInput.Format(first)} ({first.DayOfWeek}), which this rule does not meet; start the itinerary on a day the rule meets");
+                rule.Frequency == RecurrenceFrequency.Workdays
+                    ? $"a workdays series starts on a weekday, Monday to Friday (its rule in feeds is weekly on MO–FR), and the itinerary's date {TimeInput.Format(first)} is a {first.DayOfWeek}; start it on the next weekday (make-up working days inside the series are met)"
+                    : $"the first occurrence is the itinerary's date, {TimeInput.Format(first)} ({first.DayOfWeek}), which this rule does not meet; start the itinerary on a day the rule meets");
         if (rule.Until is { } until && until < first)
             reader.Fail($"{path}.until", $"{TimeInput.Format(until)} is before the first occurrence, {TimeInput.Format(first)} (the itinerary's date)");
         if (rule.Until is { } end && end > latest)
@@ -203,7 +205,7 @@ internal static class RecurrenceJsonReader
         }
         var status = reader.String(obj, "status", path, required: false, TextRules.Token);
         if (status is not null and not "cancelled")
-            reader.Fail(JsonFieldReader.PathOf(path, "status"), $"'{status}' is not one an occurrence can be given: use 'cancelled' (leave status out to override fields)");
+            reader.Fail(JsonFieldReader.PathOf(path, "status"), $"'{status}' is not one an occurrence can be given: use 'cancelled', or 'scheduled' alone to undo a cancellation or override (leave status out to override fields)");
         var title = reader.String(obj, "title", path, required: false, TextRules.Title);
         var speaker = reader.String(obj, "speaker", path, required: false, TextRules.Name);
         var notes = reader.String(obj, "notes", path, required: false, TextRules.LongText);

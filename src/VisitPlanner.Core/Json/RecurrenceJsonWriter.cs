@@ -90,6 +90,7 @@ public static class RecurrenceJsonWriter
         if (occurrence.HolidayScheduleMissing) writer.WriteBoolean("holidayScheduleMissing", true);
         Optional(writer, "title", occurrence.Title);
         Optional(writer, "speaker", occurrence.Speaker);
+        if (occurrence.Overridden) Optional(writer, "location", occurrence.Itinerary[0].Location?.ToSingleLine());
         writer.WriteEndObject();
     }
 

@@ -248,8 +248,9 @@ public sealed class EventService(
             return (ImportResult.Created, created, warnings);
         }
         var current = stored.Event;
-        // An organizer's cancellation or a completed event stands: the source saying the same again changes nothing.
-        if (!current.Status.IsOpen()) return (ImportResult.Unchanged, current, warnings);
+        // The entry says what it said when last imported: edits made here since stand. An organizer's cancellation or a
+        // completed event stands too, whatever the source says.
+        if (current.Source?.ContentHash == source.ContentHash || !current.Status.IsOpen()) return (ImportResult.Unchanged, current, warnings);
         var next = draft.ToEvent(id, current.Revision + 1, current.CreatedAt, now, holidayAdjustments) with
         {
             RemovedItems = ItineraryChanges.RemovedItems(current, draft.Itinerary, current.Revision + 1, now),
@@ -271,6 +272,18 @@ public sealed class EventService(
         {
             return Problem.TooLarge("$", e.Message);
         }
+    }
+
+    /// <summary>
+    /// Cancels an event an earlier import brought in, when the source now cancels it; true when it was open (or, with
+    /// <paramref name="dryRun"/>, would be cancelled). Events not imported from that entry are never touched.
+    /// </summary>
+    public async Task<bool> CancelImportedAsync(string id, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (await events.GetAsync(id, cancellationToken) is not { Event: { Source: not null } visit } || !visit.Status.IsOpen()) return false;
+        if (dryRun) return true;
+        var cancelled = await CancelAsync(id, EditPrecondition.None, cancellationToken);
+        return cancelled.Problem is null;
     }
 
     /// <summary>How often a cancel without If-Match re-reads and retries when another write lands between its read and its write.</summary>

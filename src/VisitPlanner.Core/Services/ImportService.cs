@@ -45,10 +45,17 @@ public sealed class ImportService(EventService events, ICalendarRepository calen
         {
             using var body = JsonDocument.Parse(entry.Body.ToJsonString());
             var id = EventIdOf(calendarId, entry.Uid, entry.RecurrenceId);
-            var imported = await events.ImportAsync(id, body.RootElement, new ImportSource(entry.Uid, entry.RecurrenceId), dryRun, token);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(entry.Body.ToJsonString())).AsSpan(0, 16));
+            var imported = await events.ImportAsync(id, body.RootElement, new ImportSource(entry.Uid, entry.RecurrenceId, hash), dryRun, token);
             if (imported.Problem is { } problem) progress.Skip(entry, Reason(problem));
             else progress.Done(entry, imported.Value.Result, imported.Value.Event.Id, imported.Value.Warnings);
         });
+        // What the source cancelled may have come in with an earlier import: it is cancelled here too, so subscribers hear of it.
+        foreach (var cancelled in plan.Skipped.Where(s => s is { CancelledInSource: true, Uid: not null }))
+        {
+            var id = EventIdOf(calendarId, cancelled.Uid!, null);
+            if (await events.CancelImportedAsync(id, dryRun, cancellationToken)) progress.Cancelled(cancelled, id);
+        }
         return progress;
     }
 

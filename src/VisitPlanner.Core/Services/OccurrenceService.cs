@@ -34,6 +34,7 @@ public sealed class OccurrenceService(EventService events)
         var revised = await events.ReviseAsync(id, precondition, requirePrecondition: true, eventPath, visit =>
         {
             if (Check(visit, original) is { } problem) return problem;
+            if (OccurrenceJson.RestoresTemplate(body)) return Without(visit, original);
             var (exception, errors) = OccurrenceJson.ReadException(body, original, visit.Itinerary);
             if (exception is null) return Problem.Invalid(errors);
             return With(visit, exception);
@@ -70,6 +71,13 @@ public sealed class OccurrenceService(EventService events)
         var recurrence = visit.Recurrence!;
         var exceptions = recurrence.Exceptions.Where(e => e.Date != exception.Date).Append(exception).OrderBy(e => e.Date).ToArray();
         return visit with { Recurrence = recurrence with { Exceptions = exceptions } };
+    }
+
+    /// <summary>The event without any exception on <paramref name="date"/>: that occurrence as the template and holidays say.</summary>
+    private static VisitEvent Without(VisitEvent visit, LocalDate date)
+    {
+        var recurrence = visit.Recurrence!;
+        return visit with { Recurrence = recurrence with { Exceptions = recurrence.Exceptions.Where(e => e.Date != date).ToArray() } };
     }
 
     private static Problem NotRecurring(VisitEvent visit) =>

@@ -85,7 +85,10 @@ public sealed class SeriesService(ISeriesRepository series, ICalendarRepository 
         if (lecture.SessionNumber is { } asked)
         {
             if (await series.ClaimAsync(seriesId, asked, eventId, cancellationToken) is { } holder)
-                return Problem.Conflict($"{found.Name} {found.NumberFormat.Replace("{n}", asked.ToString(System.Globalization.CultureInfo.InvariantCulture))} is held by event '{holder.EventId}'; leave sessionNumber out for the next free number.");
+            {
+                var detail = $"{found.Name} {found.NumberFormat.Replace("{n}", asked.ToString(System.Globalization.CultureInfo.InvariantCulture))} is held by event '{holder.EventId}'; leave sessionNumber out for the next free number.";
+                return new Problem(409, "Conflict", detail, [new FieldError("sessionNumber", detail)]);
+            }
             number = asked;
         }
         else number = await series.ClaimNextAsync(seriesId, eventId, cancellationToken);

@@ -79,6 +79,7 @@ public static class EventDocument
                 writer.WriteStartObject("source");
                 writer.WriteString("uid", source.Uid);
                 Optional(writer, "recurrenceId", source.RecurrenceId);
+                Optional(writer, "contentHash", source.ContentHash);
                 writer.WriteEndObject();
             }
             if (visit.RemovedItems.Count > 0)
@@ -145,7 +146,7 @@ public static class EventDocument
             Participants = ReadParticipants(root),
             Itinerary = itinerary,
             Recurrence = root.TryGetProperty("recurrence", out var recurrence) ? RecurrenceDocument.Read(recurrence, root, itinerary) : null,
-            Source = root.TryGetProperty("source", out var source) ? new ImportSource(source.GetProperty("uid").GetString()!, OptionalString(source, "recurrenceId")) : null,
+            Source = root.TryGetProperty("source", out var source) ? new ImportSource(source.GetProperty("uid").GetString()!, OptionalString(source, "recurrenceId"), OptionalString(source, "contentHash")) : null,
             RemovedItems = root.TryGetProperty("removedItems", out var removed)
                 ? removed.EnumerateArray().Select(r => new RemovedItem(
                     ReadItem(r.GetProperty("item"), zone), Instant(r.GetProperty("removedAt")), r.GetProperty("revision").GetInt32())).ToArray()

@@ -106,7 +106,7 @@ public class OutlookExportTests
     {
         var skipped = Assert.Single(Plan.Skipped);
 
-        Assert.Equal(new Core.Import.SkippedEvent(CancelledMatchmaking, 223, "cancelled in the source"), skipped);
+        Assert.Equal(new Core.Import.SkippedEvent(CancelledMatchmaking, 223, "cancelled in the source", CancelledInSource: true), skipped);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class ProblemEventsTests
         new SkippedEvent("fortnightly-sunday@shouyang-edz.example", 85,
             "line 91, RRULE: WKST=SU with INTERVAL=2 and BYDAY=SU,MO is not imported: weeks starting on Sunday pair these days otherwise than the Monday weeks a series is imported with"),
         new SkippedEvent("unknown-zone@shouyang-edz.example", 102, "repeats the UID of the VEVENT at line 93, which is the one imported"),
-        new SkippedEvent("cancelled-series@shouyang-edz.example", 109, "cancelled in the source"),
+        new SkippedEvent("cancelled-series@shouyang-edz.example", 109, "cancelled in the source", CancelledInSource: true),
     ], Plan.Skipped);
 
     [Fact]

@@ -341,7 +341,7 @@ public class RecurrenceImportTests
         Assert.Empty(plan.Events);
         Assert.Equal(
         [
-            new SkippedEvent("series@x", 4, "cancelled in the source"),
+            new SkippedEvent("series@x", 4, "cancelled in the source", CancelledInSource: true),
             new SkippedEvent("series@x", 15, "overrides an occurrence of the series at line 4, which is not imported"),
         ], plan.Skipped);
     }

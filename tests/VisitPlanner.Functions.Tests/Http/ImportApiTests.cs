@@ -88,6 +88,38 @@ public class ImportApiTests(TestHost host) : IClassFixture<TestHost>, IAsyncLife
     }
 
     [Fact]
+    public async Task AnEventTheSourceCancelsLaterIsCancelledHereToo()
+    {
+        var ics = Fixture("google-export.ics");
+        var first = await AssertJsonAsync(await ImportAsync(ics), HttpStatusCode.OK);
+        var visit = first.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("uid").GetString() == "1q2w3e4r5t6y7u8i9o0p@google.com");
+
+        var cancelledInSource = ics.Replace("STATUS:CONFIRMED\r\nSUMMARY:“三个一批”集中签约活动", "STATUS:CANCELLED\r\nSUMMARY:“三个一批”集中签约活动");
+        Assert.NotEqual(ics, cancelledInSource);
+        var second = await AssertJsonAsync(await ImportAsync(cancelledInSource), HttpStatusCode.OK);
+
+        Assert.Equal(1, second.GetProperty("cancelled").GetInt32());
+        var read = await AssertJsonAsync(await host.Client.GetAsync($"/api/events/{visit.GetProperty("eventId").GetString()}"), HttpStatusCode.OK);
+        Assert.Equal("cancelled", read.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AnEditMadeHereStandsUntilTheSourceItselfChanges()
+    {
+        var ics = Fixture("outlook-export.ics");
+        var first = await AssertJsonAsync(await ImportAsync(ics), HttpStatusCode.OK);
+        var series = first.GetProperty("events").EnumerateArray().First(e => e.GetProperty("uid").GetString()!.StartsWith("040000008200E00074C5B7101A82E008", StringComparison.Ordinal));
+        var location = $"/api/events/{series.GetProperty("eventId").GetString()}";
+        Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(HttpMethod.Put, $"{location}/occurrences/2026-11-16", """{"status":"cancelled"}""", ifMatch: "\"r1\"")).StatusCode);
+
+        var again = await AssertJsonAsync(await ImportAsync(ics), HttpStatusCode.OK);
+
+        Assert.Equal(0, again.GetProperty("updated").GetInt32());
+        var occurrences = await AssertJsonAsync(await host.Client.GetAsync($"{location}/occurrences?from=2026-11-16&to=2026-11-16"), HttpStatusCode.OK);
+        Assert.Equal("cancelled", occurrences.GetProperty("occurrences")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task AMalformedFileIsABadRequestNamingTheLineAndImportsNothing()
     {
         var problem = await AssertProblemAsync(await ImportAsync(Fixture("malformed-unbalanced.ics")), HttpStatusCode.BadRequest);

@@ -106,6 +106,28 @@ public class RecurringEventApiTests(TestHost host) : IClassFixture<TestHost>, IA
         Assert.Contains("RECURRENCE-ID;TZID=Asia/Shanghai:20260921T090000", feed);
     }
 
+    [Fact]
+    public async Task ScheduledAloneUndoesACancellation()
+    {
+        var (_, location, etag) = await PostAsync(WeeklyJson());
+        await AssertJsonAsync(await host.SendAsync(HttpMethod.Put, $"{location}/occurrences/2026-09-14", """{"status":"cancelled"}""", ifMatch: etag), HttpStatusCode.OK);
+
+        var restored = await host.SendAsync(HttpMethod.Put, $"{location}/occurrences/2026-09-14", """{"status":"scheduled"}""", ifMatch: "\"r2\"");
+
+        Assert.Equal("scheduled", (await AssertJsonAsync(restored, HttpStatusCode.OK)).GetProperty("status").GetString());
+        Assert.Equal("\"r3\"", restored.Headers.ETag!.ToString());
+        Assert.False((await AssertJsonAsync(await host.Client.GetAsync(location), HttpStatusCode.OK)).TryGetProperty("exceptions", out _));
+    }
+
+    [Fact]
+    public async Task ASeriesThatKeepsItsDatesOnHolidaysIsNeverFlagged()
+    {
+        var (body, location, _) = await PostAsync(WeeklyJson("keep", until: "2027-01-25"));
+
+        Assert.False(body.TryGetProperty("warnings", out _));
+        Assert.All(await OccurrencesAsync(location), o => Assert.False(o.TryGetProperty("holidayScheduleMissing", out _)));
+    }
+
     [Theory]
     [InlineData("2026-10-06", "not an occurrence")]
     [InlineData("06-10-2026", "not a date")]
