@@ -56,7 +56,17 @@ public static class HolidayResolver
                     effects.Add(new HolidayEffect(date, HolidayEffectKind.Skipped, day.Name));
                     continue;
                 }
-                var to = calendar.NextWorkday(date);
+                // A schedule may (in theory) hold a break longer than NextWorkday looks: such a date is skipped, not a failure.
+                LocalDate to;
+                try
+                {
+                    to = calendar.NextWorkday(date);
+                }
+                catch (InvalidOperationException)
+                {
+                    effects.Add(new HolidayEffect(date, HolidayEffectKind.Skipped, day.Name));
+                    continue;
+                }
                 if (taken.Add(to))
                 {
                     effects.Add(new HolidayEffect(date, HolidayEffectKind.Moved, day.Name, to));

@@ -183,31 +183,43 @@ public sealed class EventService(
         Func<VisitEvent, Outcome<VisitEvent>> change, CancellationToken cancellationToken)
     {
         if (Identifier.Problem(id) is { } idProblem) return Problem.Invalid("id", idProblem);
+        for (var attempt = 1; ; attempt++)
+        {
+            var revised = await TryReviseAsync(id, precondition, requirePrecondition, eventPath, change, cancellationToken);
+            // Without If-Match (or with *) the change is unconditional: a write that raced it is read again, as for a cancel.
+            if (revised is { Lost: true } && (!precondition.Given || precondition.AnyVersion) && attempt < CancelAttempts) continue;
+            return revised.Outcome;
+        }
+    }
+
+    private async Task<(Outcome<VisitEvent> Outcome, bool Lost)> TryReviseAsync(string id, EditPrecondition precondition, bool requirePrecondition, string eventPath,
+        Func<VisitEvent, Outcome<VisitEvent>> change, CancellationToken cancellationToken)
+    {
         var stored = await events.GetAsync(id, cancellationToken);
-        if (stored is null) return Problem.NotFound($"Event '{id}'");
-        if (requirePrecondition && !precondition.Given) return Problem.PreconditionRequired(eventPath);
-        if (!precondition.AdmitsRevision(stored.Event.Revision)) return Problem.PreconditionFailed(stored.Event.Revision);
+        if (stored is null) return (Problem.NotFound($"Event '{id}'"), false);
+        if (requirePrecondition && !precondition.Given) return (Problem.PreconditionRequired(eventPath), false);
+        if (!precondition.AdmitsRevision(stored.Event.Revision)) return (Problem.PreconditionFailed(stored.Event.Revision), false);
         if (stored.Event.Status == EventStatus.Cancelled)
-            return Problem.Conflict($"Event '{id}' is cancelled and can no longer be changed; post a new event instead.");
+            return (Problem.Conflict($"Event '{id}' is cancelled and can no longer be changed; post a new event instead."), false);
         var changed = change(stored.Event);
-        if (changed.Problem is { } problem) return problem;
+        if (changed.Problem is { } problem) return (problem, false);
         var current = stored.Event;
-        if (changed.Value!.SameContentAs(current)) return current;
+        if (changed.Value!.SameContentAs(current)) return (current, false);
         var now = Clocks.Now(clock);
         var next = changed.Value with { Revision = current.Revision + 1, UpdatedAt = now };
-        if (EventFeedLimit.Check(next, Today(next, now)) is { } tooLarge) return tooLarge;
+        if (EventFeedLimit.Check(next, Today(next, now)) is { } tooLarge) return (tooLarge, false);
         try
         {
-            return await SaveAsync(stored, next, cancellationToken);
+            return (await SaveAsync(stored, next, cancellationToken), false);
         }
         catch (ConcurrencyConflictException)
         {
             var latest = await events.GetAsync(id, cancellationToken);
-            return latest is null ? Problem.NotFound($"Event '{id}'") : Problem.PreconditionFailed(latest.Event.Revision);
+            return (latest is null ? Problem.NotFound($"Event '{id}'") : Problem.PreconditionFailed(latest.Event.Revision), true);
         }
         catch (EventTooLargeException e)
         {
-            return Problem.TooLarge("$", e.Message);
+            return (Problem.TooLarge("$", e.Message), false);
         }
     }
 

@@ -22,9 +22,9 @@ public sealed class SeriesResettlement(IEventRepository events, EventService ser
     /// <summary>The open series that reach into <paramref name="year"/> (or the late December before it), settled against <paramref name="calendar"/>.</summary>
     public async Task<Report> ResettleAsync(int year, WorkingCalendar calendar, CancellationToken cancellationToken)
     {
-        // A series ending before 25 December of the year before cannot meet a date the new schedule covers.
-        var from = new LocalDate(year - 1, 12, 25).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() - Duration.FromDays(1);
-        var (seen, changed) = (0, 0);
+        // A schedule may list dates from 15 December of the year before: a series ending before then meets none of them.
+        var from = new LocalDate(year - 1, 12, 15).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() - Duration.FromDays(1);
+        var (seen, changed, failed) = (0, 0, 0);
         CompletionEntry? after = null;
         while (seen < MaxSeries)
         {
@@ -32,15 +32,21 @@ public sealed class SeriesResettlement(IEventRepository events, EventService ser
             foreach (var entry in batch)
             {
                 seen++;
-                if (await ResettleOneAsync(entry.EventId, calendar, cancellationToken)) changed++;
+                switch (await ResettleOneAsync(entry.EventId, calendar, cancellationToken))
+                {
+                    case true: changed++; break;
+                    case null: failed++; break;
+                }
             }
-            if (batch.Count == 0 || seen >= MaxSeries) return new Report(seen, changed, batch.Count == 0);
+            // Complete only when every series was looked at and none was left unsettled: the same PUT again goes on.
+            if (batch.Count == 0 || seen >= MaxSeries) return new Report(seen, changed, batch.Count == 0 && failed == 0);
             after = batch[^1];
         }
         return new Report(seen, changed, Complete: false);
     }
 
-    private async Task<bool> ResettleOneAsync(string eventId, WorkingCalendar calendar, CancellationToken cancellationToken)
+    /// <summary>True when changed, false when it needed no change (or is no longer open), null when it could not be settled.</summary>
+    private async Task<bool?> ResettleOneAsync(string eventId, WorkingCalendar calendar, CancellationToken cancellationToken)
     {
         var before = 0;
         var revised = await service.ReviseAsync(eventId, EditPrecondition.Any, requirePrecondition: false, "", visit =>
@@ -56,9 +62,10 @@ public sealed class SeriesResettlement(IEventRepository events, EventService ser
         }, cancellationToken);
         if (revised.Problem is { } problem)
         {
-            // A cancelled or changed-meanwhile series is left to its next write, which settles it anyway.
-            logger.LogInformation("Series {EventId} was not settled again: {Problem}", eventId, problem.Detail);
-            return false;
+            // A cancelled or vanished series needs nothing; any other problem leaves it for the next PUT of the schedule.
+            if (problem.Status is 404 or 409) return false;
+            logger.LogWarning("Series {EventId} was not settled again: {Problem}", eventId, problem.Detail);
+            return null;
         }
         return revised.Value!.Revision != before;
     }

@@ -46,7 +46,10 @@ public sealed class SeriesService(ISeriesRepository series, ICalendarRepository 
         await Parallel.ForEachAsync(Enumerable.Range(0, sessions.Length), new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
             async (i, token) => read[i] = (await events.GetAsync(sessions[i].EventId, token))?.Event);
         // A number whose event was never written (its post failed after the number was claimed) is a gap, not a session.
-        return new Shown(found, sessions.Zip(read).Where(p => p.Second is not null).Select(p => (p.First, p.Second!)).ToArray());
+        // So is a number whose event holds another (a claim its post did not keep).
+        return new Shown(found, sessions.Zip(read)
+            .Where(p => p.Second is { Lecture: { } lecture } && lecture.SeriesId == id && lecture.SessionNumber == p.First.Number)
+            .Select(p => (p.First, p.Second!)).ToArray());
     }
 
     /// <summary>

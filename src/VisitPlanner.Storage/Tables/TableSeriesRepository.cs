@@ -41,21 +41,33 @@ public sealed class TableSeriesRepository(VisitPlannerTables tables) : ISeriesRe
             ["NumberFormat"] = series.NumberFormat,
             ["UpdatedAt"] = series.UpdatedAt.ToDateTimeOffset(),
         };
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await tables.Series.AddEntityAsync(entity, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // A merge keeps the highest number claimed, which a replacement would lose.
-            await tables.Series.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
-            return false;
+            var existing = await tables.Series.GetEntityIfExistsAsync<TableEntity>(series.Id, SeriesRow, cancellationToken: cancellationToken);
+            try
+            {
+                if (!existing.HasValue)
+                {
+                    await tables.Series.AddEntityAsync(entity, cancellationToken);
+                    return true;
+                }
+                // A replacement (so a field left out is gone) that keeps the highest number claimed, guarded by the ETag
+                // against a claim landing in between.
+                entity[LastNumber] = existing.Value!.GetInt32(LastNumber);
+                await tables.Series.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                return false;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < ClaimAttempts)
+            {
+                // Created or claimed from meanwhile: read it again.
+            }
         }
     }
 
     public async Task<int> ClaimNextAsync(string seriesId, string eventId, CancellationToken cancellationToken)
     {
+        // A retried post (same Idempotency-Key, so the same event id) gets the number its first attempt claimed.
+        if (await HeldByAsync(seriesId, eventId, cancellationToken) is { } held) return held;
         for (var attempt = 1; ; attempt++)
         {
             var series = await SeriesRowAsync(seriesId, cancellationToken);
@@ -79,6 +91,16 @@ public sealed class TableSeriesRepository(VisitPlannerTables tables) : ISeriesRe
             if (attempt == ClaimAttempts)
                 throw new ConcurrencyConflictException($"Series '{seriesId}' kept changing while number {number} was claimed.");
         }
+    }
+
+    /// <summary>The number <paramref name="eventId"/> already holds in the series, if any (one query of the series' partition).</summary>
+    private async Task<int?> HeldByAsync(string seriesId, string eventId, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {seriesId} and RowKey ge {"n."} and RowKey lt {"n/"} and EventId eq {eventId}");
+        await foreach (var row in tables.Series.QueryAsync<TableEntity>(filter, 1, ["RowKey"], cancellationToken))
+            return int.Parse(row.RowKey[2..], CultureInfo.InvariantCulture);
+        return null;
     }
 
     public async Task<IReadOnlyList<SeriesSession>> SessionsAsync(string seriesId, CancellationToken cancellationToken)
