@@ -41,15 +41,27 @@ public sealed class ImportService(EventService events, ICalendarRepository calen
             return Problem.Invalid($"line {e.Line}", $"is not iCalendar (RFC 5545): {e.Reason}; nothing was imported");
         }
         progress.Start(plan, dryRun);
-        await Parallel.ForEachAsync(plan.Events, new ParallelOptions { MaxDegreeOfParallelism = WriteConcurrency, CancellationToken = cancellationToken }, async (entry, token) =>
+        // After a failure no entry is started, but those under way finish and are reported: an event written is never
+        // left out of the report (the loop's own cancellation would stop a writer between its write and its report).
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        await Parallel.ForEachAsync(plan.Events, new ParallelOptions { MaxDegreeOfParallelism = WriteConcurrency, CancellationToken = cancellationToken }, async (entry, _) =>
         {
-            using var body = JsonDocument.Parse(entry.Body.ToJsonString());
-            var id = EventIdOf(calendarId, entry.Uid, entry.RecurrenceId);
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(entry.Body.ToJsonString())).AsSpan(0, 16));
-            var imported = await events.ImportAsync(id, body.RootElement, new ImportSource(entry.Uid, entry.RecurrenceId, hash), dryRun, token);
-            if (imported.Problem is { } problem) progress.Skip(entry, Reason(problem));
-            else progress.Done(entry, imported.Value.Result, imported.Value.Event.Id, imported.Value.Warnings);
+            if (!failures.IsEmpty) return;
+            try
+            {
+                using var body = JsonDocument.Parse(entry.Body.ToJsonString());
+                var id = EventIdOf(calendarId, entry.Uid, entry.RecurrenceId);
+                var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(entry.Body.ToJsonString())).AsSpan(0, 16));
+                var imported = await events.ImportAsync(id, body.RootElement, new ImportSource(entry.Uid, entry.RecurrenceId, hash), dryRun, cancellationToken);
+                if (imported.Problem is { } problem) progress.Skip(entry, Reason(problem));
+                else progress.Done(entry, imported.Value.Result, imported.Value.Event.Id, imported.Value.Warnings);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failures.Enqueue(e);
+            }
         });
+        if (!failures.IsEmpty) throw failures.Count == 1 ? failures.Single() : new AggregateException(failures);
         // What the source cancelled may have come in with an earlier import: it is cancelled here too, so subscribers hear of it.
         foreach (var cancelled in plan.Skipped.Where(s => s is { CancelledInSource: true, Uid: not null }))
         {
