@@ -17,4 +17,7 @@ public readonly record struct QueryWindow(Instant From, Instant To)
     public static readonly QueryWindow All = new(OpenStart, OpenEnd);
 
     public Duration Length => To - From;
+
+    /// <summary>Whether [<paramref name="start"/>, <paramref name="end"/>) overlaps the window, as this type counts overlap.</summary>
+    public bool Overlaps(Instant start, Instant end) => start < To && (end > From || start >= From);
 }

@@ -51,7 +51,7 @@ public static class EventJsonWriter
             if (occurrencesIn is { } window)
             {
                 writer.WriteStartArray("occurrences");
-                foreach (var occurrence in RecurrenceJsonWriter.Within(visit.Occurrences, window)) RecurrenceJsonWriter.WriteOccurrence(writer, occurrence, visit.TimeZone);
+                foreach (var occurrence in visit.Occurrences.Where(o => window.Overlaps(o.StartsAt, o.EndsAt))) RecurrenceJsonWriter.WriteOccurrence(writer, occurrence, visit.TimeZone);
                 writer.WriteEndArray();
             }
         }

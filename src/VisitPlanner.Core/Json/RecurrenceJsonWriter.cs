@@ -94,10 +94,6 @@ public static class RecurrenceJsonWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>The occurrences that overlap [<paramref name="from"/>, <paramref name="to"/>), as <see cref="Domain.QueryWindow"/> counts overlap.</summary>
-    public static IEnumerable<Occurrence> Within(IEnumerable<Occurrence> occurrences, QueryWindow window) =>
-        occurrences.Where(o => o.StartsAt < window.To && (o.EndsAt > window.From || o.StartsAt >= window.From));
-
     private static void Optional(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is not null) writer.WriteString(name, value);

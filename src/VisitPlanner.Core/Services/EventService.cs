@@ -232,13 +232,17 @@ public sealed class EventService(
     public async Task<Outcome<(ImportResult Result, VisitEvent Event, IReadOnlyList<FieldWarning> Warnings)>> ImportAsync(
         string id, JsonElement body, ImportSource source, bool dryRun, CancellationToken cancellationToken)
     {
+        // The entry says what it said when last imported: nothing to read, look up or settle, and edits made here since
+        // stand. An organizer's cancellation or a completed event stands too, whatever the source says.
+        var stored = await events.GetAsync(id, cancellationToken);
+        if (stored is { Event: var known } && (known.Source?.ContentHash == source.ContentHash || !known.Status.IsOpen()))
+            return (ImportResult.Unchanged, known, []);
         var reading = await ReadDraftAsync(body, cancellationToken);
         if (reading.Draft is not { } draft) return Problem.Invalid(reading.Errors);
         var settled = await SettleAsync(reading, cancellationToken);
         if (settled.Problem is { } seriesProblem) return seriesProblem;
         var (holidayAdjustments, warnings) = settled.Value;
         var now = Clocks.Now(clock);
-        var stored = await events.GetAsync(id, cancellationToken);
         if (stored is null)
         {
             var created = draft.ToEvent(id, revision: 1, createdAt: now, updatedAt: now, holidayAdjustments) with { Source = source };
@@ -260,9 +264,6 @@ public sealed class EventService(
             return (ImportResult.Created, created, warnings);
         }
         var current = stored.Event;
-        // The entry says what it said when last imported: edits made here since stand. An organizer's cancellation or a
-        // completed event stands too, whatever the source says.
-        if (current.Source?.ContentHash == source.ContentHash || !current.Status.IsOpen()) return (ImportResult.Unchanged, current, warnings);
         var next = draft.ToEvent(id, current.Revision + 1, current.CreatedAt, now, holidayAdjustments) with
         {
             RemovedItems = ItineraryChanges.RemovedItems(current, draft.Itinerary, current.Revision + 1, now),
@@ -350,7 +351,7 @@ public sealed class EventService(
             // A series is listed once, with its occurrences in the window, and not at all where none falls in it.
             return page with
             {
-                Entries = page.Entries.Where(e => e.Event.Recurrence is null || RecurrenceJsonWriter.Within(e.Event.Occurrences, window.Value).Any()).ToArray(),
+                Entries = page.Entries.Where(e => e.Event.Recurrence is null || e.Event.Occurrences.Any(o => window.Value.Overlaps(o.StartsAt, o.EndsAt))).ToArray(),
                 Window = window.Value,
             };
         }

@@ -49,9 +49,10 @@ public sealed class ImportService(EventService events, ICalendarRepository calen
             if (!failures.IsEmpty) return;
             try
             {
-                using var body = JsonDocument.Parse(entry.Body.ToJsonString());
+                var json = Encoding.UTF8.GetBytes(entry.Body.ToJsonString());
+                using var body = JsonDocument.Parse(json);
                 var id = EventIdOf(calendarId, entry.Uid, entry.RecurrenceId);
-                var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(entry.Body.ToJsonString())).AsSpan(0, 16));
+                var hash = Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 16));
                 var imported = await events.ImportAsync(id, body.RootElement, new ImportSource(entry.Uid, entry.RecurrenceId, hash), dryRun, cancellationToken);
                 if (imported.Problem is { } problem) progress.Skip(entry, Reason(problem));
                 else progress.Done(entry, imported.Value.Result, imported.Value.Event.Id, imported.Value.Warnings);

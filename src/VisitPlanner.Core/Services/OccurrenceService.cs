@@ -24,7 +24,7 @@ public sealed class OccurrenceService(EventService events)
         if (visit.Recurrence is null) return NotRecurring(visit);
         var window = QueryParameters.Window(from, to, visit.TimeZone);
         if (window.Problem is { } windowProblem) return windowProblem;
-        return new Listed(visit, RecurrenceJsonWriter.Within(visit.Occurrences, window.Value).ToArray());
+        return new Listed(visit, visit.Occurrences.Where(o => window.Value.Overlaps(o.StartsAt, o.EndsAt)).ToArray());
     }
 
     /// <summary>Cancels the occurrence, or overrides it, by the body; If-Match is required, as for a replacement of the event.</summary>
